@@ -1,0 +1,40 @@
+# Shared helpers for goos's scripts. Source it; it defines functions only.
+
+goos_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+goos_log() { printf '==> %s\n' "$*" >&2; }
+
+goos_die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+goos_as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    goos_die "need root to run: $*  (run as root or install sudo)"
+  fi
+}
+
+# Installs the Debian packages named as arguments that are not installed yet.
+goos_apt_install() {
+  local -a missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  goos_log "installing ${missing[*]}"
+  goos_as_root apt-get update -qq || goos_die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive goos_as_root apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null || goos_die "apt-get could not install: ${missing[*]}"
+}
+
+# What building goos itself needs (PHP's own build dependencies are php-zts.sh's).
+readonly GOOS_BUILD_DEPS=(
+  build-essential cmake pkg-config libboost-context-dev googletest libgtest-dev
+  libbenchmark-dev
+)

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: the runtime core's googletest suite
+# (plain and under ThreadSanitizer) and the phpt suite on the debug ZTS builds of
+# PHP 8.4 and PHP 8.2 with opcache on. Exits non-zero on any failure.
+#
+#   scripts/test.sh                 everything
+#   GOOS_PHP_VERSIONS=8.4 scripts/test.sh     only one PHP (a quicker loop)
+#   GOOS_TSAN=0 scripts/test.sh     skip the ThreadSanitizer run
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+root=$(goos_root)
+cd "$root"
+jobs="${GOOS_JOBS:-$(nproc)}"
+logs="$root/build/logs"
+mkdir -p "$logs"
+
+passed=0 failed=0 skipped=0
+declare -a failures=()
+record() { # record <name> <passed> <failed> <skipped>
+  passed=$((passed + $2)) failed=$((failed + $3)) skipped=$((skipped + $4))
+  printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4" >>"$logs/summary.txt"
+  (($3 == 0)) || failures+=("$1")
+}
+: >"$logs/summary.txt"
+
+goos_apt_install "${GOOS_BUILD_DEPS[@]}" clang-format
+
+# 1. The runtime core stays PHP-free.
+goos_log "checking that src/runtime and include/goos include no Zend or PHP header"
+impure=$(grep -rnE '#\s*include\s*[<"](php|zend|Zend/|TSRM|main/|ext/|SAPI)' src/runtime include/goos || true)
+if [[ -n "$impure" ]]; then
+  printf '%s\n' "$impure" >&2
+  record "runtime purity" 0 1 0
+else
+  record "runtime purity" 1 0 0
+fi
+
+# 2. Formatting and the generated arginfo.
+goos_log "checking clang-format"
+mapfile -t sources < <(find src include tests bench \( -name '*.cc' -o -name '*.h' \) | sort)
+sources+=(php_goos.h)
+if clang-format --dry-run --Werror "${sources[@]}" 2>"$logs/format.txt"; then
+  record "clang-format" 1 0 0
+else
+  head -n 20 "$logs/format.txt" >&2
+  record "clang-format" 0 1 0
+fi
+
+# 3. The runtime core under googletest: plain, then ThreadSanitizer.
+ctest_run() { # ctest_run <name> <build dir> <cmake args...>
+  local name="$1" dir="$2"
+  shift 2
+  goos_log "building and running the googletest suite ($name)"
+  if ! { cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$logs/$name-cmake.txt" 2>&1 &&
+    cmake --build "$dir" -j"$jobs" >"$logs/$name-build.txt" 2>&1; }; then
+    grep -E ': error|Error [0-9]' "$logs/$name-build.txt" "$logs/$name-cmake.txt" | head -n 20 >&2
+    record "$name" 0 1 0
+    return
+  fi
+  (cd "$dir" && ctest --output-on-failure -j"$jobs" 2>&1) | tee "$logs/$name.txt" | tail -n 3
+  local total fail
+  total=$(sed -nE 's/.* tests? failed out of ([0-9]+)/\1/p' "$logs/$name.txt" | tail -n 1)
+  fail=$(sed -nE 's/.*, ([0-9]+) tests? failed out of.*/\1/p' "$logs/$name.txt" | tail -n 1)
+  [[ -n "$total" ]] || { record "$name" 0 1 0; return; }
+  record "$name" $((total - fail)) "$fail" 0
+}
+ctest_run googletest build/cmake
+if [[ "${GOOS_TSAN:-1}" != 0 ]]; then
+  ctest_run googletest-tsan build/cmake-tsan -DGOOS_TSAN=ON -DGOOS_BENCHMARKS=OFF
+fi
+
+# 4. The phpt suite on each PHP.
+phpt_run() { # phpt_run <version>
+  local version="$1" prefix so name="phpt-php$1"
+  if ! prefix=$("$root/scripts/php-zts.sh" "$version" debug); then
+    record "$name" 0 1 0
+    return
+  fi
+  if ! so=$("$root/scripts/build-ext.sh" "$prefix"); then
+    record "$name" 0 1 0
+    return
+  fi
+  goos_log "running the phpt suite on $(basename "$prefix") with opcache"
+  NO_INTERACTION=1 REPORT_EXIT_STATUS=1 "$prefix/bin/php" "$prefix/lib/php/build/run-tests.php" \
+    -q -j"$jobs" --show-diff -p "$prefix/bin/php" \
+    -d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 \
+    "$root/tests/phpt" >"$logs/$name.txt" 2>&1
+  grep -E '^(FAIL|BORK|LEAK|SKIP)|^Tests (passed|failed|skipped)' "$logs/$name.txt" | sed 's/^/    /'
+  local p f s b
+  p=$(sed -nE 's/^Tests passed +: +([0-9]+).*/\1/p' "$logs/$name.txt")
+  f=$(sed -nE 's/^Tests failed +: +([0-9]+).*/\1/p' "$logs/$name.txt")
+  s=$(sed -nE 's/^Tests skipped +: +([0-9]+).*/\1/p' "$logs/$name.txt")
+  b=$(grep -cE '^(BORK|LEAK)' "$logs/$name.txt")
+  if [[ -z "$p" ]]; then
+    tail -n 20 "$logs/$name.txt" >&2
+    record "$name" 0 1 0
+    return
+  fi
+  # Pull the diffs of failed tests into the CI log.
+  if ((f + b > 0)); then
+    find "$root/tests/phpt" -name '*.diff' -exec sh -c 'echo "--- $1"; head -n 40 "$1"' _ {} \; >&2
+  fi
+  record "$name" "$p" $((f + b)) "${s:-0}"
+}
+gen_stub_checked=0
+for version in ${GOOS_PHP_VERSIONS:-8.4 8.2}; do
+  phpt_run "$version"
+  if [[ "$version" == 8.4 && $gen_stub_checked == 0 ]]; then
+    gen_stub_checked=1
+    if "$root/scripts/gen-stub.sh" --check; then
+      record "goos_arginfo.h up to date" 1 0 0
+    else
+      record "goos_arginfo.h up to date" 0 1 0
+    fi
+  fi
+done
+
+echo
+echo "Summary"
+sed 's/^/  /' "$logs/summary.txt"
+((${#failures[@]} == 0)) || echo "Failed: ${failures[*]} (logs in $logs)"
+echo "total: $passed passed, $failed failed, $skipped skipped"
+((failed == 0))

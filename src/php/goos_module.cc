@@ -1,0 +1,85 @@
+// The goos module: its entry, startup and shutdown, and its phpinfo() section.
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+
+#include <boost/version.hpp>
+
+#include <string>
+
+#include "goos/config.h"
+#include "php_goos.h"
+#include "goos_ini.h"
+#include "php_scheduler.h"
+
+// Generated from goos.stub.php; defines static tables, so included here only.
+#include "goos_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(goos)
+
+#if defined(ZTS) && defined(COMPILE_DL_GOOS)
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+
+static PHP_GINIT_FUNCTION(goos) {
+#if defined(ZTS) && defined(COMPILE_DL_GOOS)
+  ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+  goos_globals->max_procs = 0;
+  goos_globals->preempt_ms = 10;
+  goos_globals->stack_size = 0;
+  goos_globals->bootstrap = nullptr;
+  goos_globals->max_procs_override = -1;
+}
+
+static PHP_MINIT_FUNCTION(goos) {
+  goos_ini_register(type, module_number);
+  register_goos_symbols(module_number);
+  goos_scheduler_ce = register_class_Goos_Scheduler();
+  return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(goos) {
+  goos_ini_unregister(type, module_number);
+  return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(goos) {
+  const std::string procs = std::to_string(goos_scheduler_max_procs());
+  const std::string cpus = std::to_string(goos::cpu_count());
+  const std::string boost = std::to_string(BOOST_VERSION / 100000) + "." +
+                            std::to_string(BOOST_VERSION / 100 % 1000) + "." +
+                            std::to_string(BOOST_VERSION % 100);
+  php_info_print_table_start();
+  php_info_print_table_row(2, "goos support", "enabled");
+  php_info_print_table_row(2, "Version", PHP_GOOS_VERSION);
+  php_info_print_table_row(2, "boost.context", boost.c_str());
+  php_info_print_table_row(2, "CPUs available", cpus.c_str());
+  php_info_print_table_row(2, "Processors (Ps)", procs.c_str());
+  php_info_print_table_end();
+  DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry goos_module_entry = {
+    STANDARD_MODULE_HEADER,
+    "goos",
+    nullptr, /* functions: none yet outside classes */
+    PHP_MINIT(goos),
+    PHP_MSHUTDOWN(goos),
+    nullptr, /* RINIT */
+    nullptr, /* RSHUTDOWN */
+    PHP_MINFO(goos),
+    PHP_GOOS_VERSION,
+    PHP_MODULE_GLOBALS(goos),
+    PHP_GINIT(goos),
+    nullptr, /* GSHUTDOWN */
+    nullptr, /* post-deactivate */
+    STANDARD_MODULE_PROPERTIES_EX,
+};
+
+#ifdef COMPILE_DL_GOOS
+ZEND_GET_MODULE(goos)
+#endif
