@@ -1,0 +1,166 @@
+#include "goos/stack_pool.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+namespace goos {
+namespace {
+
+// Slabs of about this much address space: few maps, and little waste at the end.
+constexpr std::size_t kSlabTargetBytes = std::size_t{128} << 20;
+// How much of the stack right below the hot region is scanned for use.
+constexpr std::size_t kStripeBytes = 512;
+// Every this many releases a cache shrinks a stack even without seeing it grow:
+// the stripe scan can miss a frame that jumped over the stripe without writing it.
+constexpr unsigned kUnconditionalShrinkEvery = 256;
+
+[[noreturn]] void die(const char* what) {
+  std::fprintf(stderr, "fatal error: goos: %s: %s\n", what, std::strerror(errno));
+  std::abort();
+}
+
+std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
+
+// Maps we may spend on guard pages: half of what vm.max_map_count leaves after
+// the maps this process has now, minus a reserve for everything else it will map.
+std::size_t automatic_guard_budget() {
+  long max_maps = 65530;
+  std::ifstream("/proc/sys/vm/max_map_count") >> max_maps;
+  long used = 0;
+  std::ifstream maps("/proc/self/maps");
+  for (std::string line; std::getline(maps, line);) ++used;
+  long left = max_maps - used - 8192;
+  return left > 0 ? static_cast<std::size_t>(left / 2) : 0;
+}
+
+bool all_zero(const char* p, std::size_t n) {
+  const auto* words = reinterpret_cast<const std::uint64_t*>(p);
+  std::uint64_t any = 0;
+  for (std::size_t i = 0; i < n / sizeof(std::uint64_t); ++i) any |= words[i];
+  return any == 0;
+}
+
+}  // namespace
+
+bool Stack::in_guard(const void* addr) const {
+  if (!guarded) return false;
+  const char* a = static_cast<const char*>(addr);
+  return a < base && a >= base - static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+StackAllocator::StackAllocator(StackOptions options)
+    : options_(options), page_(static_cast<std::size_t>(sysconf(_SC_PAGESIZE))) {
+  options_.stack_size = round_up(std::max(options_.stack_size, 4 * page_), page_);
+  options_.hot_bytes = round_up(std::min(options_.hot_bytes, options_.stack_size / 2), page_);
+  slot_bytes_ = page_ + options_.stack_size;
+  slots_per_slab_ = std::clamp<std::size_t>(kSlabTargetBytes / slot_bytes_, 8, 512);
+  guards_left_ = options_.guard_budget == StackOptions::kAutoGuardBudget ? automatic_guard_budget()
+                                                                         : options_.guard_budget;
+}
+
+StackAllocator::~StackAllocator() {
+  assert(stats_.in_use == 0 && "stacks still owned when the allocator goes away");
+  for (const Slab& slab : slabs_) munmap(slab.memory, slab.bytes);
+}
+
+void StackAllocator::add_slab() {
+  const std::size_t bytes = slot_bytes_ * slots_per_slab_;
+  // NORESERVE: nothing is charged until touched. MAP_STACK and NOHUGEPAGE keep
+  // the kernel from backing a stack's first touch with a 2 MiB huge page.
+  void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (memory == MAP_FAILED) die("cannot reserve memory for goroutine stacks");
+  madvise(memory, bytes, MADV_NOHUGEPAGE);
+  char* slab = static_cast<char*>(memory);
+  slabs_.push_back({slab, bytes});
+  // Pushed in reverse so that allocation walks the slab upwards.
+  for (std::size_t i = slots_per_slab_; i-- > 0;) {
+    char* slot = slab + i * slot_bytes_;
+    Stack stack{slot + page_, slot + slot_bytes_, false};
+    free_.push_back(stack);
+  }
+  stats_.slabs++;
+  stats_.slots += slots_per_slab_;
+}
+
+Stack StackAllocator::allocate() {
+  std::lock_guard guard(lock_);
+  if (free_.empty()) add_slab();
+  Stack stack = free_.back();
+  free_.pop_back();
+  if (!stack.guarded && guards_left_ > 0 && mprotect(stack.base - page_, page_, PROT_NONE) == 0) {
+    stack.guarded = true;
+    guards_left_--;
+    stats_.guarded++;
+  }
+  stats_.in_use++;
+  return stack;
+}
+
+void StackAllocator::deallocate(const Stack& stack) {
+  std::lock_guard guard(lock_);
+  assert(stats_.in_use > 0);
+  stats_.in_use--;
+  free_.push_back(stack);
+}
+
+bool StackAllocator::canary_intact(const Stack& stack) {
+  return stack.guarded || all_zero(stack.base, kCanaryBytes);
+}
+
+void StackAllocator::shrink(const Stack& stack) {
+  char* hot_bottom = stack.top - options_.hot_bytes;
+  // MADV_DONTNEED makes the pages read as zero again, canary included.
+  if (madvise(stack.base, static_cast<std::size_t>(hot_bottom - stack.base), MADV_DONTNEED) == 0) {
+    shrinks_.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+StackStats StackAllocator::stats() const {
+  std::lock_guard guard(lock_);
+  StackStats stats = stats_;
+  stats.shrinks = shrinks_.load(std::memory_order_relaxed);
+  return stats;
+}
+
+StackCache::StackCache(StackAllocator& allocator, std::size_t capacity)
+    : allocator_(allocator), capacity_(std::max<std::size_t>(capacity, 2)) {
+  stacks_.reserve(capacity_);
+}
+
+StackCache::~StackCache() {
+  for (const Stack& stack : stacks_) allocator_.deallocate(stack);
+}
+
+Stack StackCache::acquire() {
+  if (stacks_.empty()) return allocator_.allocate();
+  Stack stack = stacks_.back();
+  stacks_.pop_back();
+  return stack;
+}
+
+void StackCache::release(const Stack& stack) {
+  assert(StackAllocator::canary_intact(stack));
+  static thread_local unsigned releases = 0;
+  const char* stripe = stack.top - allocator_.options().hot_bytes - kStripeBytes;
+  if (!all_zero(stripe, kStripeBytes) || ++releases % kUnconditionalShrinkEvery == 0) {
+    allocator_.shrink(stack);
+  }
+  if (stacks_.size() == capacity_) {
+    // Keep the most recently used half: their hot regions are likely in cache.
+    for (std::size_t i = 0; i < capacity_ / 2; ++i) allocator_.deallocate(stacks_[i]);
+    stacks_.erase(stacks_.begin(), stacks_.begin() + static_cast<std::ptrdiff_t>(capacity_ / 2));
+  }
+  stacks_.push_back(stack);
+}
+
+}  // namespace goos

@@ -1,0 +1,108 @@
+#include "goos/waiter.h"
+
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cassert>
+#include <cerrno>
+#include <ctime>
+
+namespace goos {
+namespace {
+
+thread_local Waiter* tls_goroutine_waiter = nullptr;
+std::atomic<int> g_blocked_threads{0};
+
+// Waits while *word == expected, at most until `deadline`. Spurious returns are
+// fine: the caller loops.
+void futex_wait(std::atomic<std::uint32_t>* word, std::uint32_t expected, Deadline deadline) {
+  timespec ts;
+  timespec* timeout = nullptr;
+  if (deadline != kNoDeadline) {
+    auto left = deadline - Clock::now();
+    if (left <= Nanos::zero()) return;
+    auto ns = std::chrono::duration_cast<Nanos>(left).count();
+    ts.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
+    ts.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+    timeout = &ts;
+  }
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected, timeout,
+          nullptr, 0);
+}
+
+void futex_wake_all(std::atomic<std::uint32_t>* word) {
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr,
+          nullptr, 0);
+}
+
+}  // namespace
+
+Waiter& Waiter::current() {
+  if (tls_goroutine_waiter != nullptr) return *tls_goroutine_waiter;
+  thread_local ThreadWaiter thread_waiter;
+  return thread_waiter;
+}
+
+Ticket Waiter::prepare(WaitReason reason) {
+  std::uint64_t old = state_.load(std::memory_order_relaxed);
+  assert((old & 3) != kWaiting && "prepare() while an episode is open");
+  Ticket t = (old >> 2) + 1;
+  reason_.store(reason, std::memory_order_relaxed);
+  // Release: whoever reads the ticket from a wait queue sees the reason too.
+  state_.store(word(t, kWaiting), std::memory_order_release);
+  return t;
+}
+
+bool Waiter::claim(Ticket t) {
+  std::uint64_t expected = word(t, kWaiting);
+  return state_.compare_exchange_strong(expected, word(t, kClaimed), std::memory_order_acq_rel,
+                                        std::memory_order_acquire);
+}
+
+void Waiter::wake(Ticket t) {
+  assert(state_.load(std::memory_order_relaxed) == word(t, kClaimed));
+  wake_impl(t);
+}
+
+void Waiter::sleep_until(Deadline deadline, WaitReason reason) {
+  Ticket t = prepare(reason);
+  block(t, deadline, [] {});
+}
+
+bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> release) {
+  const auto target = static_cast<std::uint32_t>(t);
+  const bool counted = needs_another_party(reason());
+  if (counted) g_blocked_threads.fetch_add(1, std::memory_order_seq_cst);
+  release();
+  bool woken = true;
+  for (;;) {
+    std::uint32_t seen = woken_.load(std::memory_order_acquire);
+    if (seen == target) break;
+    if (deadline != kNoDeadline && Clock::now() >= deadline) {
+      if (claim_for_deadline(t)) {
+        woken = false;
+        break;
+      }
+      deadline = kNoDeadline;  // a waker claimed it first: its wake() is on the way
+      continue;
+    }
+    futex_wait(&woken_, seen, deadline);
+  }
+  if (counted) g_blocked_threads.fetch_sub(1, std::memory_order_seq_cst);
+  finish_episode();
+  return woken;
+}
+
+void ThreadWaiter::wake_impl(Ticket t) {
+  woken_.store(static_cast<std::uint32_t>(t), std::memory_order_release);
+  futex_wake_all(&woken_);
+}
+
+int blocked_thread_count() { return g_blocked_threads.load(std::memory_order_seq_cst); }
+
+namespace detail {
+void set_current_goroutine_waiter(Waiter* waiter) { tls_goroutine_waiter = waiter; }
+}  // namespace detail
+
+}  // namespace goos

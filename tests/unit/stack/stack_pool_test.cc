@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "goos/stack_pool.h"
+
+namespace goos {
+namespace {
+
+const std::size_t kPage = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+
+// How many pages of [begin, end) the kernel has backed with memory.
+std::size_t resident_pages(const char* begin, const char* end) {
+  std::vector<unsigned char> vec((end - begin) / kPage);
+  EXPECT_EQ(mincore(const_cast<char*>(begin), end - begin, vec.data()), 0) << std::strerror(errno);
+  std::size_t n = 0;
+  for (unsigned char v : vec) n += v & 1;
+  return n;
+}
+
+// Resident set size in pages, as the kernel accounts it (the shared zero page is
+// mapped but not charged).
+std::size_t rss_pages() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident;
+}
+
+std::size_t map_count() {
+  std::ifstream maps("/proc/self/maps");
+  std::size_t n = 0;
+  for (std::string line; std::getline(maps, line);) ++n;
+  return n;
+}
+
+TEST(stack_pool, a_new_stack_costs_no_memory_until_touched_and_grows_with_use) {
+  StackAllocator allocator({.stack_size = 256 * 1024});
+  Stack stack = allocator.allocate();
+  EXPECT_EQ(stack.size(), 256u * 1024);
+  EXPECT_EQ(resident_pages(stack.base, stack.top), 0u);
+  std::memset(stack.top - 3 * kPage, 1, 3 * kPage);
+  EXPECT_EQ(resident_pages(stack.base, stack.top), 3u);
+  allocator.shrink(stack);
+  allocator.deallocate(stack);
+}
+
+TEST(stack_pool, a_cache_reuses_its_stacks) {
+  StackAllocator allocator;
+  StackCache cache(allocator);
+  Stack first = cache.acquire();
+  cache.release(first);
+  Stack again = cache.acquire();
+  EXPECT_EQ(again.base, first.base);
+  cache.release(again);
+  EXPECT_EQ(allocator.stats().slots, allocator.stats().slots);  // no new slab needed
+  EXPECT_EQ(allocator.stats().slabs, 1u);
+}
+
+TEST(stack_pool, a_stack_that_grew_is_shrunk_to_its_hot_region_when_released) {
+  StackAllocator allocator({.stack_size = 256 * 1024, .hot_bytes = 16 * 1024});
+  StackCache cache(allocator);
+  Stack stack = cache.acquire();
+  // Use the whole stack except the canary, as deep recursion would.
+  std::memset(stack.base + StackAllocator::kCanaryBytes, 0x5a,
+              stack.size() - StackAllocator::kCanaryBytes);
+  EXPECT_EQ(resident_pages(stack.base, stack.top), stack.size() / kPage);
+  cache.release(stack);
+  EXPECT_EQ(resident_pages(stack.base, stack.top - 16 * 1024), 0u) << "cold pages returned";
+  EXPECT_EQ(resident_pages(stack.top - 16 * 1024, stack.top), 4u) << "hot region kept";
+  EXPECT_GE(allocator.stats().shrinks, 1u);
+}
+
+TEST(stack_pool, a_stack_that_stayed_in_its_hot_region_is_not_shrunk) {
+  StackAllocator allocator({.stack_size = 256 * 1024, .hot_bytes = 16 * 1024});
+  StackCache cache(allocator);
+  Stack stack = cache.acquire();
+  std::memset(stack.top - 8 * 1024, 0x5a, 8 * 1024);
+  cache.release(stack);
+  EXPECT_EQ(allocator.stats().shrinks, 0u);
+  EXPECT_EQ(resident_pages(stack.top - 16 * 1024, stack.top), 2u);
+}
+
+TEST(stack_pool, two_hundred_thousand_stacks_fit_in_the_default_map_budget) {
+  StackAllocator allocator({.stack_size = 64 * 1024});
+  std::vector<Stack> stacks;
+  stacks.reserve(200'000);
+  for (int i = 0; i < 200'000; ++i) stacks.push_back(allocator.allocate());
+  const std::size_t maps = map_count();
+  EXPECT_LT(maps, 65530u) << "vm.max_map_count's default would refuse this many maps";
+  StackStats stats = allocator.stats();
+  EXPECT_EQ(stats.in_use, 200'000u);
+  EXPECT_GT(stats.guarded, 1000u) << "guard pages while the budget lasts";
+  EXPECT_LT(stats.guarded, 200'000u);
+  for (const Stack& s : stacks) allocator.deallocate(s);
+}
+
+TEST(stack_pool, touching_a_guard_page_faults) {
+  StackAllocator allocator({.stack_size = 64 * 1024, .guard_budget = 4});
+  Stack stack = allocator.allocate();
+  ASSERT_TRUE(stack.guarded);
+  EXPECT_TRUE(stack.in_guard(stack.base - 1));
+  EXPECT_FALSE(stack.in_guard(stack.base));
+  EXPECT_EXIT(*reinterpret_cast<volatile char*>(stack.base - 1) = 1,
+              testing::KilledBySignal(SIGSEGV), "");
+  allocator.deallocate(stack);
+}
+
+TEST(stack_pool, checking_zero_canaries_costs_no_memory) {
+  StackAllocator allocator({.stack_size = 64 * 1024, .guard_budget = 0});
+  std::vector<Stack> stacks;
+  for (int i = 0; i < 2000; ++i) stacks.push_back(allocator.allocate());
+  const std::size_t before = rss_pages();
+  for (const Stack& s : stacks) EXPECT_TRUE(StackAllocator::canary_intact(s));
+  EXPECT_LT(rss_pages() - before, 200u) << "2000 canaries read; a page each would be 2000";
+  for (const Stack& s : stacks) allocator.deallocate(s);
+}
+
+TEST(stack_pool, without_a_guard_an_overflow_breaks_the_zero_canary) {
+  StackAllocator allocator({.stack_size = 64 * 1024, .guard_budget = 0});
+  Stack stack = allocator.allocate();
+  ASSERT_FALSE(stack.guarded);
+  EXPECT_TRUE(StackAllocator::canary_intact(stack));
+  stack.base[3] = 7;
+  EXPECT_FALSE(StackAllocator::canary_intact(stack));
+  allocator.shrink(stack);  // reads as zero again
+  EXPECT_TRUE(StackAllocator::canary_intact(stack));
+  allocator.deallocate(stack);
+}
+
+}  // namespace
+}  // namespace goos
