@@ -66,6 +66,11 @@ class Waiter {
     return block_impl(t, deadline, FunctionRef<void()>(release));
   }
 
+  // The waiter itself: ends episode `t` without blocking (it decided not to
+  // wait after all). False when a waker claimed it first: then the caller must
+  // still block(t, ...) to take that wake.
+  bool cancel(Ticket t);
+
   // Blocks until `deadline` with nothing to wake it early: a sleep.
   void sleep_until(Deadline deadline, WaitReason reason = WaitReason::kSleep);
 
@@ -107,13 +112,20 @@ class ThreadWaiter final : public Waiter {
   std::atomic<std::uint32_t> woken_{0};
 };
 
-// Plain threads blocked right now in a wait that needs another party (see
-// needs_another_party): the deadlock detector's view of threads.
+// The deadlock detector's view of plain threads. Only *attached* threads count:
+// the Runtime attaches the thread that creates it (the PHP origin). A blocked
+// one waits with no deadline for something only another party can do (see
+// needs_another_party).
+int attached_thread_count();
 int blocked_thread_count();
+// Wakes of plain threads so far: progress that no goroutine's P shows.
+std::uint64_t thread_wake_count();
 
 namespace detail {
 // The scheduler says which goroutine runs on this thread (nullptr: none).
 void set_current_goroutine_waiter(Waiter* waiter);
+void attach_current_thread();
+void detach_current_thread();
 }  // namespace detail
 
 }  // namespace goos

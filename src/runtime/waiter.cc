@@ -12,7 +12,10 @@ namespace goos {
 namespace {
 
 thread_local Waiter* tls_goroutine_waiter = nullptr;
+thread_local bool tls_attached = false;
+std::atomic<int> g_attached_threads{0};
 std::atomic<int> g_blocked_threads{0};
+std::atomic<std::uint64_t> g_thread_wakes{0};
 
 // Waits while *word == expected, at most until `deadline`. Spurious returns are
 // fine: the caller loops.
@@ -65,6 +68,12 @@ void Waiter::wake(Ticket t) {
   wake_impl(t);
 }
 
+bool Waiter::cancel(Ticket t) {
+  if (!claim(t)) return false;
+  finish_episode();
+  return true;
+}
+
 void Waiter::sleep_until(Deadline deadline, WaitReason reason) {
   Ticket t = prepare(reason);
   block(t, deadline, [] {});
@@ -72,7 +81,7 @@ void Waiter::sleep_until(Deadline deadline, WaitReason reason) {
 
 bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> release) {
   const auto target = static_cast<std::uint32_t>(t);
-  const bool counted = needs_another_party(reason());
+  const bool counted = tls_attached && deadline == kNoDeadline && needs_another_party(reason());
   if (counted) g_blocked_threads.fetch_add(1, std::memory_order_seq_cst);
   release();
   bool woken = true;
@@ -95,14 +104,30 @@ bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> r
 }
 
 void ThreadWaiter::wake_impl(Ticket t) {
+  g_thread_wakes.fetch_add(1, std::memory_order_relaxed);
   woken_.store(static_cast<std::uint32_t>(t), std::memory_order_release);
+  // The waiter may return (and its thread end) as soon as the store lands; a
+  // futex wake on memory that is gone or reused only wakes nobody, or wakes a
+  // futex waiter spuriously, which every futex waiter tolerates.
   futex_wake_all(&woken_);
 }
 
+int attached_thread_count() { return g_attached_threads.load(std::memory_order_seq_cst); }
 int blocked_thread_count() { return g_blocked_threads.load(std::memory_order_seq_cst); }
+std::uint64_t thread_wake_count() { return g_thread_wakes.load(std::memory_order_relaxed); }
 
 namespace detail {
 void set_current_goroutine_waiter(Waiter* waiter) { tls_goroutine_waiter = waiter; }
+
+void attach_current_thread() {
+  if (!tls_attached) g_attached_threads.fetch_add(1, std::memory_order_seq_cst);
+  tls_attached = true;
+}
+
+void detach_current_thread() {
+  if (tls_attached) g_attached_threads.fetch_sub(1, std::memory_order_seq_cst);
+  tls_attached = false;
+}
 }  // namespace detail
 
 }  // namespace goos

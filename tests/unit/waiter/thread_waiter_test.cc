@@ -24,6 +24,7 @@ TEST(thread_waiter, blocks_until_claimed_and_woken) {
   Slot slot;
   std::atomic<bool> returned{false};
   std::thread blocked([&] {
+    detail::attach_current_thread();
     std::unique_lock guard(slot.lock);
     Waiter& w = Waiter::current();
     EXPECT_EQ(w.goroutine_id(), 0u);
@@ -32,6 +33,7 @@ TEST(thread_waiter, blocks_until_claimed_and_woken) {
     EXPECT_TRUE(w.block(slot.ticket, kNoDeadline, [&] { guard.unlock(); }));
     EXPECT_EQ(slot.value, 42);  // written by the waker between claim and wake
     returned = true;
+    detail::detach_current_thread();
   });
   while (blocked_thread_count() == 0) std::this_thread::yield();
   std::this_thread::sleep_for(20ms);

@@ -1,0 +1,141 @@
+// The goos runtime core: goroutines on an M:N work-stealing scheduler.
+//
+// It runs plain C++ callables as goroutines; the PHP layer plugs the Zend engine
+// in through Glue. The design (G, M, P, pinning, the M loop, parking, spinning)
+// is written at the top of src/runtime/proc.cc.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "goos/clock.h"
+#include "goos/task.h"
+#include "goos/wait_reason.h"
+
+namespace goos {
+
+// What the glue knows of a goroutine: its id, and a slot for its own state
+// (for PHP: the goroutine's Zend VM stack and engine globals).
+struct GoroutineInfo {
+  std::uint64_t id = 0;
+  void* glue_data = nullptr;
+};
+
+// The interface the PHP layer implements. Every call except request_preempt
+// happens on the M's own thread; none may block on goos primitives.
+class Glue {
+ public:
+  virtual ~Glue() = default;
+  // An M thread starts / stops: create or destroy its interpreter.
+  virtual void m_start(int /*m*/) {}
+  virtual void m_stop(int /*m*/) {}
+  // Around every run of a goroutine on M `m`: restore / save engine state.
+  virtual void g_switch_in(int /*m*/, GoroutineInfo& /*g*/) {}
+  virtual void g_switch_out(int /*m*/, GoroutineInfo& /*g*/) {}
+  // A goroutine finished: free what glue_data holds (on its M's thread).
+  virtual void g_finished(int /*m*/, GoroutineInfo& /*g*/) {}
+  // From the sysmon thread: make the goroutine running on M `m` reach a safe
+  // point soon (PHP: set that interpreter's EG(vm_interrupt)). Must be
+  // async-safe towards M: no locks M may hold.
+  virtual void request_preempt(int /*m*/) {}
+};
+
+// One goroutine as a dump shows it.
+struct GoroutineSnapshot {
+  std::uint64_t id;
+  const char* status;  // "runnable", "running", "waiting", ...
+  WaitReason reason;   // for "waiting"
+  int p;               // the P it is pinned to; -1 if not started
+};
+
+// Every goroutine is blocked on goos objects (none runnable, no timer, no fd
+// wait) and every attached thread is blocked too: nothing can ever move again.
+struct DeadlockReport {
+  std::vector<GoroutineSnapshot> goroutines;
+  int blocked_threads = 0;
+  std::string text() const;  // "fatal error: all goroutines are asleep - deadlock!" + a dump
+};
+
+struct PStats {
+  std::uint64_t switches = 0;     // goroutine runs started on this P
+  std::uint64_t steals = 0;       // goroutines stolen by this P from others
+  std::uint64_t preemptions = 0;  // preemption requests for this P's goroutines
+  std::uint64_t spawned = 0;      // goroutines started on this P
+  std::size_t runq = 0;           // unstarted goroutines waiting in its queues
+};
+
+struct RuntimeOptions {
+  int max_procs = 0;                    // 0: one P per CPU
+  int preempt_ms = 10;                  // 0: no preemption
+  std::size_t stack_size = 256 * 1024;  // per goroutine, reserved (committed on touch)
+  Glue* glue = nullptr;                 // null: no engine to switch
+  // Called from the sysmon thread when a deadlock is found; by default the
+  // report goes to stderr and the process exits with status 2 (as Go's does).
+  std::function<void(const DeadlockReport&)> on_deadlock;
+};
+
+class Runtime {
+ public:
+  // Starts max_procs M threads (each with its P) and the sysmon thread. The
+  // calling thread is attached: it may wait on goos primitives, and counts in
+  // deadlock detection. At most one Runtime exists at a time.
+  explicit Runtime(RuntimeOptions options = {});
+  // Stops every M and sysmon. Goroutines still blocked then are abandoned:
+  // their stacks are released without unwinding them.
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // The Runtime in this process, or null.
+  static Runtime* current();
+
+  // Starts a goroutine; returns its id (ids start at 1). From a goroutine it
+  // goes to the creator's P; from a plain thread to the global queue.
+  std::uint64_t go(Task task);
+
+  // Outside goroutines: waits until no goroutine is alive. False on timeout.
+  bool join(Deadline deadline = kNoDeadline);
+
+  int max_procs() const;
+  std::size_t num_goroutine() const;
+  std::vector<PStats> stats() const;
+  std::vector<GoroutineSnapshot> snapshot() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Called from inside a goroutine (on a plain thread they do the plain-thread
+// thing where there is one, as documented).
+namespace this_goroutine {
+
+bool is_goroutine();
+std::uint64_t id();  // 0 outside goroutines
+int p();             // the P running the caller; -1 outside goroutines
+
+// Gives up the thread: the goroutine goes to the back of its P's queue.
+// (std::this_thread::yield() on a plain thread.)
+void yield();
+
+void sleep_until(Deadline deadline);
+void sleep_for(Nanos duration);
+
+enum class IoEvent { kRead, kWrite };
+// Parks the goroutine (blocks a plain thread in poll()) until `fd` is ready for
+// `event` or the deadline passes (false).
+bool wait_fd(int fd, IoEvent event, Deadline deadline = kNoDeadline);
+
+// A safe point: yields if sysmon asked this goroutine to (it ran preempt_ms
+// without a switch). The PHP glue reaches it from the VM's interrupt hook; plain
+// C++ goroutines call it in long loops.
+void preempt_point();
+
+}  // namespace this_goroutine
+
+}  // namespace goos

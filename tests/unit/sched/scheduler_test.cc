@@ -1,0 +1,302 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "goos/runtime.h"
+#include "goos/waiter.h"
+
+namespace goos {
+namespace {
+
+using namespace std::chrono_literals;
+
+#ifdef GOOS_SANITIZED
+constexpr int kMillion = 100'000;  // a sanitizer makes every switch ~100x slower
+#else
+constexpr int kMillion = 1'000'000;
+#endif
+
+// Every scheduler test runs with one P and with several.
+class scheduler : public testing::TestWithParam<int> {
+ protected:
+  RuntimeOptions options() const {
+    RuntimeOptions o;
+    o.max_procs = GetParam();
+    return o;
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(procs, scheduler, testing::Values(1, 3),
+                         [](const auto& info) { return std::to_string(info.param) + "p"; });
+
+TEST_P(scheduler, spawn_and_join_of_a_million_goroutines) {
+  Runtime rt(options());
+  std::atomic<int> ran{0};
+  for (int i = 0; i < kMillion; ++i) rt.go([&] { ran.fetch_add(1, std::memory_order_relaxed); });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(ran.load(), kMillion);
+  EXPECT_EQ(rt.num_goroutine(), 0u);
+}
+
+TEST_P(scheduler, goroutines_spawn_goroutines) {
+  Runtime rt(options());
+  std::atomic<int> leaves{0};
+  std::function<void(int)> tree = [&](int depth) {
+    if (depth == 0) {
+      leaves.fetch_add(1);
+      return;
+    }
+    rt.go([&, depth] { tree(depth - 1); });
+    rt.go([&, depth] { tree(depth - 1); });
+  };
+  rt.go([&] { tree(14); });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(leaves.load(), 1 << 14);
+}
+
+TEST_P(scheduler, ids_count_from_one_and_zero_means_not_a_goroutine) {
+  Runtime rt(options());
+  EXPECT_EQ(this_goroutine::id(), 0u);
+  EXPECT_FALSE(this_goroutine::is_goroutine());
+  std::atomic<std::uint64_t> seen{0};
+  std::uint64_t id = rt.go([&] { seen = this_goroutine::id(); });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(id, 1u);
+  EXPECT_EQ(seen.load(), id);
+}
+
+TEST_P(scheduler, a_started_goroutine_never_leaves_its_p) {
+  Runtime rt(options());
+  std::atomic<int> moved{0};
+  for (int i = 0; i < 2000; ++i) {
+    rt.go([&] {
+      int p = this_goroutine::p();
+      for (int k = 0; k < 20; ++k) {
+        this_goroutine::yield();
+        if (this_goroutine::p() != p) moved.fetch_add(1);
+      }
+    });
+  }
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(moved.load(), 0);
+}
+
+TEST_P(scheduler, idle_ps_steal_unstarted_work) {
+  if (GetParam() == 1) GTEST_SKIP() << "nobody to steal with one P";
+  Runtime rt(options());
+  std::mutex lock;
+  std::set<int> ps;
+  rt.go([&] {
+    // One goroutine makes all the work on its P; the others must steal it.
+    for (int i = 0; i < 200; ++i) {
+      rt.go([&] {
+        auto until = Clock::now() + 2ms;
+        while (Clock::now() < until) {
+        }
+        std::lock_guard guard(lock);
+        ps.insert(this_goroutine::p());
+      });
+    }
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_GT(ps.size(), 1u) << "all the work ran on the P that made it";
+  std::uint64_t steals = 0;
+  for (const PStats& s : rt.stats()) steals += s.steals;
+  EXPECT_GT(steals, 0u);
+}
+
+TEST_P(scheduler, a_goroutine_readied_from_another_thread_resumes_on_its_own_p) {
+  Runtime rt(options());
+  std::atomic<Waiter*> parked{nullptr};
+  std::atomic<Ticket> ticket{0};
+  std::atomic<int> before{-2}, after{-3};
+  rt.go([&] {
+    before = this_goroutine::p();
+    Waiter& w = Waiter::current();
+    EXPECT_EQ(w.goroutine_id(), this_goroutine::id());
+    Ticket t = w.prepare(WaitReason::kChanRecv);
+    ticket = t;
+    parked = &w;
+    EXPECT_TRUE(w.block(t, kNoDeadline, [] {}));
+    after = this_goroutine::p();
+  });
+  while (parked.load() == nullptr) std::this_thread::sleep_for(1ms);
+  std::this_thread::sleep_for(5ms);
+  std::thread waker([&] {
+    ASSERT_TRUE(parked.load()->claim(ticket.load()));
+    parked.load()->wake(ticket.load());
+  });
+  waker.join();
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(before.load(), after.load());
+}
+
+TEST_P(scheduler, sleeping_goroutines_wake_in_deadline_order_on_time) {
+  Runtime rt(options());
+  std::mutex lock;
+  std::vector<int> order;
+  std::vector<Nanos> lateness(10);
+  const Clock::time_point start = Clock::now() + 5ms;
+  for (int i = 9; i >= 0; --i) {
+    rt.go([&, i] {
+      Deadline d = start + i * 15ms;
+      this_goroutine::sleep_until(d);
+      lateness[static_cast<std::size_t>(i)] = Clock::now() - d;
+      std::lock_guard guard(lock);
+      order.push_back(i);
+    });
+  }
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  for (Nanos late : lateness) {
+    EXPECT_GE(late, Nanos::zero()) << "woke before its deadline";
+    EXPECT_LT(late, 50ms) << "generous: the machine is shared";
+  }
+}
+
+TEST_P(scheduler, a_sleeping_goroutine_does_not_hold_its_thread) {
+  Runtime rt(options());
+  std::atomic<int> ran{0};
+  // With one P, a blocked thread would delay the second goroutine by 200 ms.
+  rt.go([&] { this_goroutine::sleep_for(200ms); });
+  const auto start = Clock::now();
+  Clock::time_point second_ran{};
+  rt.go([&] {
+    second_ran = Clock::now();
+    ran = 1;
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(ran.load(), 1);
+  EXPECT_LT(second_ran - start, 150ms);
+}
+
+TEST_P(scheduler, fd_waits_wake_on_readiness_and_on_deadline) {
+  Runtime rt(options());
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::atomic<int> ready_result{-1}, timeout_result{-1};
+  rt.go([&] {
+    ready_result = this_goroutine::wait_fd(fds[0], this_goroutine::IoEvent::kRead) ? 1 : 0;
+    char c;
+    EXPECT_EQ(read(fds[0], &c, 1), 1);
+  });
+  rt.go([&] {
+    int other[2];
+    ASSERT_EQ(pipe(other), 0);
+    auto start = Clock::now();
+    timeout_result =
+        this_goroutine::wait_fd(other[0], this_goroutine::IoEvent::kRead, Clock::now() + 30ms) ? 1
+                                                                                               : 0;
+    EXPECT_GE(Clock::now() - start, 30ms);
+    close(other[0]);
+    close(other[1]);
+  });
+  rt.go([&] {
+    this_goroutine::sleep_for(20ms);
+    EXPECT_EQ(write(fds[1], "x", 1), 1);
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(ready_result.load(), 1);
+  EXPECT_EQ(timeout_result.load(), 0);
+  close(fds[0]);
+  close(fds[1]);
+}
+
+TEST_P(scheduler, join_with_a_deadline_times_out_while_goroutines_live) {
+  Runtime rt(options());
+  rt.go([] { this_goroutine::sleep_for(100ms); });
+  EXPECT_FALSE(rt.join(Clock::now() + 10ms));
+  EXPECT_EQ(rt.num_goroutine(), 1u);
+  EXPECT_TRUE(rt.join());
+}
+
+TEST_P(scheduler, a_looping_goroutine_is_preempted_at_its_safe_points) {
+  RuntimeOptions o = options();
+  o.max_procs = 1;  // the hog and the other share one P: only preemption lets both run
+  o.preempt_ms = 10;
+  Runtime rt(o);
+  std::atomic<bool> other_ran{false};
+  rt.go([&] {
+    auto give_up = Clock::now() + 5s;
+    while (!other_ran.load() && Clock::now() < give_up) this_goroutine::preempt_point();
+  });
+  rt.go([&] { other_ran = true; });
+  EXPECT_TRUE(rt.join());
+  EXPECT_TRUE(other_ran.load());
+  EXPECT_GE(rt.stats()[0].preemptions, 1u);
+}
+
+TEST_P(scheduler, preemption_off_means_no_preemption) {
+  RuntimeOptions o = options();
+  o.max_procs = 1;
+  o.preempt_ms = 0;
+  Runtime rt(o);
+  std::atomic<bool> other_ran{false};
+  std::atomic<bool> hog_saw_other{false};
+  rt.go([&] {
+    auto until = Clock::now() + 100ms;
+    while (Clock::now() < until) {
+      this_goroutine::preempt_point();
+      if (other_ran.load()) hog_saw_other = true;
+    }
+  });
+  rt.go([&] { other_ran = true; });
+  EXPECT_TRUE(rt.join());
+  EXPECT_FALSE(hog_saw_other.load());
+  EXPECT_EQ(rt.stats()[0].preemptions, 0u);
+}
+
+TEST_P(scheduler, deadlock_is_reported_with_every_goroutine) {
+  std::atomic<int> reports{0};
+  std::string text;
+  std::atomic<Waiter*> stuck{nullptr};
+  std::atomic<Ticket> ticket{0};
+  RuntimeOptions o = options();
+  o.on_deadlock = [&](const DeadlockReport& report) {
+    text = report.text();
+    reports.fetch_add(1);
+    // Let the test end: release the goroutine nobody else ever would.
+    if (stuck.load()->claim(ticket.load())) stuck.load()->wake(ticket.load());
+  };
+  Runtime rt(o);
+  rt.go([&] {
+    Waiter& w = Waiter::current();
+    Ticket t = w.prepare(WaitReason::kChanRecv);
+    ticket = t;
+    stuck = &w;
+    w.block(t, kNoDeadline, [] {});
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(reports.load(), 1);
+  EXPECT_NE(text.find("fatal error: all goroutines are asleep - deadlock!"), std::string::npos);
+  EXPECT_NE(text.find("goroutine 1 [waiting, chan receive]"), std::string::npos) << text;
+}
+
+TEST_P(scheduler, a_sleeping_goroutine_is_no_deadlock) {
+  std::atomic<int> reports{0};
+  RuntimeOptions o = options();
+  o.on_deadlock = [&](const DeadlockReport&) { reports.fetch_add(1); };
+  Runtime rt(o);
+  rt.go([] { this_goroutine::sleep_for(150ms); });
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(reports.load(), 0);
+}
+
+TEST_P(scheduler, stacks_are_reused) {
+  Runtime rt(options());
+  for (int round = 0; round < 50; ++round) {
+    for (int i = 0; i < 100; ++i) rt.go([] { this_goroutine::yield(); });
+    EXPECT_TRUE(rt.join());
+  }
+  // 5000 goroutines ran, at most a few hundred at a time: their stacks came
+  // from the caches, not from new slabs (one slab holds hundreds).
+  EXPECT_EQ(rt.num_goroutine(), 0u);
+}
+
+}  // namespace
+}  // namespace goos
