@@ -72,7 +72,10 @@ struct RuntimeOptions {
   int max_procs = 0;                    // 0: one P per CPU
   int preempt_ms = 10;                  // 0: no preemption
   std::size_t stack_size = 256 * 1024;  // per goroutine, reserved (committed on touch)
-  Glue* glue = nullptr;                 // null: no engine to switch
+  // Stacks that get a guard page; the rest get a zero canary (stack_pool.h).
+  // By default as many as the kernel's vm.max_map_count allows.
+  std::size_t stack_guards = static_cast<std::size_t>(-1);
+  Glue* glue = nullptr;  // null: no engine to switch
   // Called from the sysmon thread when a deadlock is found; by default the
   // report goes to stderr and the process exits with status 2 (as Go's does).
   std::function<void(const DeadlockReport&)> on_deadlock;

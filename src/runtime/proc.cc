@@ -57,6 +57,7 @@
 #include <random>
 
 #include "fence.h"
+#include "stack_guard.h"
 #include "goos/config.h"
 #include "scheduler.h"
 
@@ -141,7 +142,8 @@ Runtime::Impl::Impl(RuntimeOptions opts)
     : options(std::move(opts)),
       nprocs(effective_max_procs(options.max_procs)),
       glue(options.glue != nullptr ? options.glue : &default_glue),
-      stacks(StackOptions{.stack_size = options.stack_size}) {}
+      stacks(StackOptions{.stack_size = options.stack_size, .guard_budget = options.stack_guards}) {
+}
 
 G* Runtime::Impl::alloc_g(P* p) {
   if (p != nullptr && p->free_gs != nullptr) {
@@ -215,12 +217,14 @@ void Runtime::Impl::goroutine_finished() {
 
 void P::loop() {
   tls_p = this;
+  enter_signal_stack();
   sched.adopt_current_thread();
   rt.glue->m_start(id);
   while (!rt.stopping.load(std::memory_order_acquire)) {
     if (G* g = find_runnable()) run(g);
   }
   rt.glue->m_stop(id);
+  leave_signal_stack();
   tls_p = nullptr;
 }
 
@@ -397,7 +401,7 @@ void P::run(G* g) {
   running.store(false, std::memory_order_relaxed);
   current = nullptr;
   if (!StackAllocator::canary_intact(g->stack)) {
-    fatal("stack overflow: a goroutine used more than goos.stack_size", g->id);
+    fatal("stack overflow: a goroutine overran its stack (goos.stack_size)", g->id);
   }
   switch (g->exit) {
     case GExit::kYield:
@@ -489,6 +493,7 @@ Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::mov
     std::abort();
   }
   impl_->self = this;
+  install_stack_guard_handler();
   detail::attach_current_thread();
   for (int i = 0; i < impl_->nprocs; ++i) {
     impl_->ps.push_back(std::make_unique<P>(*impl_, i, impl_->stacks));
@@ -516,6 +521,7 @@ Runtime::~Runtime() {
   }
   impl_->ps.clear();  // StackCaches return their stacks
   detail::detach_current_thread();
+  uninstall_stack_guard_handler();
   g_runtime.store(nullptr);
 }
 

@@ -51,10 +51,13 @@ bool all_zero(const char* p, std::size_t n) {
 
 }  // namespace
 
+// Read in a SIGSEGV handler, where sysconf() is not allowed: computed at load.
+const std::size_t g_page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+
 bool Stack::in_guard(const void* addr) const {
   if (!guarded) return false;
   const char* a = static_cast<const char*>(addr);
-  return a < base && a >= base - static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  return a < base && a >= base - g_page_size;
 }
 
 StackAllocator::StackAllocator(StackOptions options)
