@@ -102,10 +102,14 @@ int Poller::wait_events(int timeout_ms) {
   int out = 0;
   for (int i = 0; i < n; ++i) {
     if (raw[i].data.fd == doorbell_) {
-      // Clear the flag first: a ring() after this store writes again, so none is lost.
-      rung_.store(false, std::memory_order_release);
+      // Drain, then clear. A ring() between the two finds the flag still set and
+      // skips the write, which is fine: this M is awake and looks at every queue
+      // after wait() returns. (Clearing first would let a ring's write be eaten
+      // by this read while its flag stays set: every later ring() would then be
+      // skipped with nothing in the eventfd, and the M would sleep for ever.)
       std::uint64_t count;
       [[maybe_unused]] ssize_t r = read(doorbell_, &count, sizeof count);
+      rung_.store(false, std::memory_order_release);
       continue;
     }
     events_[out++] = {raw[i].data.fd, raw[i].events};
