@@ -51,6 +51,7 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -566,6 +567,7 @@ std::uint64_t Runtime::go(Task task) {
 
 bool Runtime::join(Deadline deadline) {
   Impl& rt = *impl_;
+  assert(!this_goroutine::is_goroutine() && "join() from a goroutine would wait for itself");
   Waiter& w = Waiter::current();
   std::unique_lock guard(rt.join_lock);
   if (rt.live.load(std::memory_order_acquire) == 0) return true;
