@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "goos/clock.h"
+#include "goos/stack_pool.h"
 #include "goos/task.h"
 #include "goos/wait_reason.h"
 
@@ -107,6 +108,7 @@ class Runtime {
   std::size_t num_goroutine() const;
   std::vector<PStats> stats() const;
   std::vector<GoroutineSnapshot> snapshot() const;
+  StackStats stack_stats() const;
 
   struct Impl;
 

@@ -601,6 +601,8 @@ std::vector<PStats> Runtime::stats() const {
   return out;
 }
 
+StackStats Runtime::stack_stats() const { return impl_->stacks.stats(); }
+
 std::vector<GoroutineSnapshot> Runtime::snapshot() const {
   std::vector<GoroutineSnapshot> out;
   std::lock_guard guard(impl_->allgs_lock);

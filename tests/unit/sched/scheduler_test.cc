@@ -293,9 +293,95 @@ TEST_P(scheduler, stacks_are_reused) {
     for (int i = 0; i < 100; ++i) rt.go([] { this_goroutine::yield(); });
     EXPECT_TRUE(rt.join());
   }
-  // 5000 goroutines ran, at most a few hundred at a time: their stacks came
-  // from the caches, not from new slabs (one slab holds hundreds).
-  EXPECT_EQ(rt.num_goroutine(), 0u);
+  // 5000 goroutines ran, at most 100 at a time: their stacks came back to the
+  // caches and were handed out again, so one slab was carved and no more.
+  StackStats stats = rt.stack_stats();
+  EXPECT_EQ(stats.slabs, 1u);
+  EXPECT_LE(stats.in_use, 100u + 64u * static_cast<unsigned>(GetParam()));
+}
+
+TEST_P(scheduler, a_stack_that_grew_gives_its_memory_back) {
+  Runtime rt(options());
+  rt.go([] {
+    volatile char deep[128 * 1024];
+    for (std::size_t i = 0; i < sizeof deep; i += 512) deep[i] = 1;
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_GE(rt.stack_stats().shrinks, 1u);
+}
+
+// The glue sees every M start and stop on its own thread, and every goroutine
+// run bracketed by switch_in / switch_out on the M that runs it.
+struct RecordingGlue : Glue {
+  std::atomic<int> starts{0}, stops{0}, ins{0}, outs{0}, finished{0}, unbalanced{0};
+  static thread_local int depth;
+  static thread_local int m_of_thread;
+  void m_start(int m) override {
+    m_of_thread = m;
+    starts++;
+  }
+  void m_stop(int m) override {
+    if (m != m_of_thread) unbalanced++;
+    stops++;
+  }
+  void g_switch_in(int m, GoroutineInfo& g) override {
+    if (depth++ != 0 || m != m_of_thread || g.id == 0) unbalanced++;
+    if (g.glue_data == nullptr) g.glue_data = new int(static_cast<int>(g.id));
+    ins++;
+  }
+  void g_switch_out(int m, GoroutineInfo& /*g*/) override {
+    if (--depth != 0 || m != m_of_thread) unbalanced++;
+    outs++;
+  }
+  void g_finished(int, GoroutineInfo& g) override {
+    if (*static_cast<int*>(g.glue_data) != static_cast<int>(g.id)) unbalanced++;
+    delete static_cast<int*>(g.glue_data);
+    finished++;
+  }
+};
+thread_local int RecordingGlue::depth = 0;
+thread_local int RecordingGlue::m_of_thread = -1;
+
+TEST_P(scheduler, the_glue_brackets_every_run_and_every_m) {
+  RecordingGlue glue;
+  {
+    RuntimeOptions o = options();
+    o.glue = &glue;
+    Runtime rt(o);
+    for (int i = 0; i < 500; ++i) {
+      rt.go([] {
+        this_goroutine::yield();
+        this_goroutine::sleep_for(1ms);
+      });
+    }
+    EXPECT_TRUE(rt.join());
+  }
+  EXPECT_EQ(glue.starts.load(), GetParam());
+  EXPECT_EQ(glue.stops.load(), GetParam());
+  EXPECT_EQ(glue.finished.load(), 500);
+  EXPECT_GE(glue.ins.load(), 1500) << "each goroutine runs at least three times";
+  EXPECT_EQ(glue.ins.load(), glue.outs.load());
+  EXPECT_EQ(glue.unbalanced.load(), 0);
+}
+
+struct PreemptGlue : Glue {
+  std::atomic<int> requests{0};
+  void request_preempt(int) override { requests++; }
+};
+
+TEST_P(scheduler, sysmon_asks_the_glue_to_preempt_a_long_run) {
+  PreemptGlue glue;
+  RuntimeOptions o = options();
+  o.glue = &glue;
+  o.preempt_ms = 5;
+  Runtime rt(o);
+  rt.go([] {
+    auto until = Clock::now() + 60ms;
+    while (Clock::now() < until) {
+    }
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_GE(glue.requests.load(), 1);
 }
 
 }  // namespace
