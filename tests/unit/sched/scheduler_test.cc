@@ -359,7 +359,9 @@ TEST_P(scheduler, the_glue_brackets_every_run_and_every_m) {
   EXPECT_EQ(glue.starts.load(), GetParam());
   EXPECT_EQ(glue.stops.load(), GetParam());
   EXPECT_EQ(glue.finished.load(), 500);
-  EXPECT_GE(glue.ins.load(), 1500) << "each goroutine runs at least three times";
+  // The yield makes two runs of each; the sleep a third, unless its 1 ms were
+  // already over when it came to park (a slow, loaded or sanitized run).
+  EXPECT_GE(glue.ins.load(), 1000) << "each goroutine runs at least twice";
   EXPECT_EQ(glue.ins.load(), glue.outs.load());
   EXPECT_EQ(glue.unbalanced.load(), 0);
 }
