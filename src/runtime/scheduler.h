@@ -43,6 +43,7 @@ struct P {
   std::uint32_t tick = 0;            // owner: drives the 1-in-61 global queue check
   bool yielded = false;              // owner: the last G yielded; look at the global queue first
   bool spinning = false;             // owner: counted in Impl::nmspinning
+  int parked = 0;                    // owner: Gs of this P parked now (what an idle spin waits for)
   bool idle = false;                 // guarded by Impl::idle_lock: in Impl::idle
 
   // Read by sysmon.
@@ -70,6 +71,7 @@ struct P {
   void run(G* g);
   void finish(G* g);
   bool fire_timers();
+  bool idle_spin();
   void poll_fds(int timeout_ms);
   void stop_spinning();
   void go_idle();

@@ -1,0 +1,180 @@
+// Channels and fork-join against Go: the same micro-programs as bench/go,
+// under the same names (bench/compare.sh prints the ratios).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+
+#include "goos/chan.h"
+#include "goos/runtime.h"
+
+namespace {
+
+using goos::Chan;
+using goos::Clock;
+using goos::Runtime;
+namespace this_goroutine = goos::this_goroutine;
+
+Runtime make_runtime(int procs) {
+  goos::RuntimeOptions o;
+  o.max_procs = procs;
+  return Runtime(o);
+}
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// Round trips of an int over two unbuffered channels. With `apart`, the two
+// goroutines are made to start on different Ps: the first spins (never
+// yielding its P) until the second has started, which must then be elsewhere.
+double pingpong_ns(int procs, bool apart, int rounds) {
+  goos::RuntimeOptions o;
+  o.max_procs = procs;
+  Runtime rt(o);
+  Chan<int> ping(0), pong(0);
+  std::atomic<int> first_p{-1}, second_p{-1};
+  std::atomic<bool> second_started{false};
+  Clock::time_point start, end;
+  rt.go([&] {
+    first_p = this_goroutine::p();
+    if (apart) {
+      while (!second_started.load()) {
+      }
+    }
+    start = Clock::now();
+    for (int i = 0; i < rounds; ++i) {
+      ping.send(i);
+      pong.recv();
+    }
+    end = Clock::now();
+  });
+  if (apart) {
+    while (first_p.load() < 0) {
+    }
+  }
+  rt.go([&] {
+    second_p = this_goroutine::p();
+    second_started = true;
+    for (int i = 0; i < rounds; ++i) {
+      auto v = ping.recv();
+      pong.send(*v);
+    }
+  });
+  rt.join();
+  if (apart && first_p.load() == second_p.load()) return -1;  // did not come apart
+  return seconds(end - start) * 1e9 / rounds;
+}
+
+void run_pingpong(benchmark::State& state, int procs, bool apart) {
+  std::vector<double> samples;
+  for (auto _ : state) {
+    double ns = pingpong_ns(procs, apart, 200'000);
+    if (ns < 0) {
+      state.SkipWithError("the two goroutines started on one P");
+      return;
+    }
+    samples.push_back(ns);
+    state.SetIterationTime(ns * 200'000 / 1e9);
+  }
+  std::sort(samples.begin(), samples.end());
+  state.counters["ns"] = samples[samples.size() / 2];
+}
+void BM_chan_pingpong_1p_ns(benchmark::State& s) { run_pingpong(s, 1, false); }
+void BM_chan_pingpong_2p_ns(benchmark::State& s) { run_pingpong(s, 2, true); }
+BENCHMARK(BM_chan_pingpong_1p_ns)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_chan_pingpong_2p_ns)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+// One producer, one consumer, a buffered channel of 128, two Ps.
+void BM_chan_buffered_throughput_ns(benchmark::State& state) {
+  constexpr int kItems = 2'000'000;
+  std::vector<double> samples;
+  for (auto _ : state) {
+    Runtime rt = make_runtime(2);
+    Chan<int> c(128);
+    long long sum = 0;
+    auto start = Clock::now();
+    rt.go([&] {
+      for (int i = 0; i < kItems; ++i) c.send(i);
+      c.close();
+    });
+    rt.go([&] {
+      while (auto v = c.recv()) sum += *v;
+    });
+    rt.join();
+    double s = seconds(Clock::now() - start);
+    benchmark::DoNotOptimize(sum);
+    samples.push_back(s * 1e9 / kItems);
+    state.SetIterationTime(s);
+  }
+  std::sort(samples.begin(), samples.end());
+  const double ns = samples[samples.size() / 2];
+  state.counters["ns"] = ns;
+  state.counters["mops"] = 1e3 / ns;
+}
+BENCHMARK(BM_chan_buffered_throughput_ns)
+    ->UseManualTime()
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond);
+
+long fib_seq(int n) { return n < 2 ? n : fib_seq(n - 1) + fib_seq(n - 2); }
+
+// fib(n) with a goroutine per call above the cutoff, joined by a channel.
+long fib_par(Runtime& rt, int n) {
+  if (n <= 20) return fib_seq(n);
+  Chan<long> left(1);
+  rt.go([&] { left.send(fib_par(rt, n - 1)); });
+  long right = fib_par(rt, n - 2);
+  return *left.recv() + right;
+}
+
+double fib32_ms(Runtime& rt) {
+  long result = 0;
+  auto start = Clock::now();
+  rt.go([&] { result = fib_par(rt, 32); });
+  rt.join();
+  double ms = seconds(Clock::now() - start) * 1e3;
+  if (result != 2178309) std::abort();
+  return ms;
+}
+
+// Median of the runs of fib(32) on a Runtime with `procs` Ps, after one run
+// that warms it up (its stacks carved, its Gs made), as Go's runtime is warm
+// after its first run.
+std::vector<double> fib32_runs(int procs, int runs) {
+  Runtime rt = make_runtime(procs);
+  fib32_ms(rt);
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) ms.push_back(fib32_ms(rt));
+  return ms;
+}
+
+void BM_forkjoin_fib32(benchmark::State& state) {
+  std::vector<double> one, two;
+  for (auto _ : state) {
+    one = fib32_runs(1, 5);
+    two = fib32_runs(2, 5);
+    state.SetIterationTime((one[0] + two[0]) / 1e3);
+  }
+  std::sort(one.begin(), one.end());
+  std::sort(two.begin(), two.end());
+  state.counters["forkjoin_fib32_1p_ms"] = one[one.size() / 2];
+  state.counters["forkjoin_fib32_2p_ms"] = two[two.size() / 2];
+  state.counters["forkjoin_speedup"] = one[one.size() / 2] / two[two.size() / 2];
+}
+BENCHMARK(BM_forkjoin_fib32)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// The work itself, with no goroutine: what the 1-P figure is measured against.
+void BM_fib32_sequential_ms(benchmark::State& state) {
+  std::vector<double> ms;
+  for (auto _ : state) {
+    auto start = Clock::now();
+    benchmark::DoNotOptimize(fib_seq(32));
+    ms.push_back(seconds(Clock::now() - start) * 1e3);
+    state.SetIterationTime(ms.back() / 1e3);
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["ms"] = ms[ms.size() / 2];
+}
+BENCHMARK(BM_fib32_sequential_ms)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+}  // namespace
