@@ -157,7 +157,7 @@ TEST_P(scheduler, sleeping_goroutines_wake_in_deadline_order_on_time) {
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
   for (Nanos late : lateness) {
     EXPECT_GE(late, Nanos::zero()) << "woke before its deadline";
-    EXPECT_LT(late, 50ms) << "generous: the machine is shared";
+    EXPECT_LT(late, 100ms) << "generous: the machine is shared";
   }
 }
 
