@@ -1,0 +1,3 @@
+module goosbench
+
+go 1.19
