@@ -24,9 +24,11 @@ Runtime make_runtime(int procs) {
 
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
-// Round trips of an int over two unbuffered channels. With `apart`, the two
-// goroutines are made to start on different Ps: the first spins (never
-// yielding its P) until the second has started, which must then be elsewhere.
+// Round trips of an int over two unbuffered channels. Without `apart`, a
+// goroutine starts the pair, as Go's main goroutine does in Go's program (both
+// begin on its P). With `apart`, they are made to start on different Ps: the
+// first spins (never yielding its P) until the second has started, which must
+// then be elsewhere; every hand-off then crosses threads.
 double pingpong_ns(int procs, bool apart, int rounds) {
   goos::RuntimeOptions o;
   o.max_procs = procs;
@@ -35,7 +37,7 @@ double pingpong_ns(int procs, bool apart, int rounds) {
   std::atomic<int> first_p{-1}, second_p{-1};
   std::atomic<bool> second_started{false};
   Clock::time_point start, end;
-  rt.go([&] {
+  auto first = [&] {
     first_p = this_goroutine::p();
     if (apart) {
       while (!second_started.load()) {
@@ -47,19 +49,26 @@ double pingpong_ns(int procs, bool apart, int rounds) {
       pong.recv();
     }
     end = Clock::now();
-  });
-  if (apart) {
-    while (first_p.load() < 0) {
-    }
-  }
-  rt.go([&] {
+  };
+  auto second = [&] {
     second_p = this_goroutine::p();
     second_started = true;
     for (int i = 0; i < rounds; ++i) {
       auto v = ping.recv();
       pong.send(*v);
     }
-  });
+  };
+  if (apart) {
+    rt.go(first);
+    while (first_p.load() < 0) {
+    }
+    rt.go(second);
+  } else {
+    rt.go([&] {
+      rt.go(first);
+      rt.go(second);
+    });
+  }
   rt.join();
   if (apart && first_p.load() == second_p.load()) return -1;  // did not come apart
   return seconds(end - start) * 1e9 / rounds;
@@ -80,12 +89,20 @@ void run_pingpong(benchmark::State& state, int procs, bool apart) {
   state.counters["ns"] = samples[samples.size() / 2];
 }
 void BM_chan_pingpong_1p_ns(benchmark::State& s) { run_pingpong(s, 1, false); }
-void BM_chan_pingpong_2p_ns(benchmark::State& s) { run_pingpong(s, 2, true); }
+void BM_chan_pingpong_2p_ns(benchmark::State& s) { run_pingpong(s, 2, false); }
+void BM_chan_pingpong_2p_apart_ns(benchmark::State& s) { run_pingpong(s, 2, true); }
 BENCHMARK(BM_chan_pingpong_1p_ns)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_chan_pingpong_2p_ns)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_chan_pingpong_2p_apart_ns)
+    ->UseManualTime()
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond);
 
-// One producer, one consumer, a buffered channel of 128, two Ps.
-void BM_chan_buffered_throughput_ns(benchmark::State& state) {
+// One producer, one consumer, a buffered channel of 128, two Ps. As in Go's
+// program, a goroutine starts both (Go's main is a goroutine): they begin on its
+// P, and another P may steal one. With `apart`, the origin starts them and they
+// land on different Ps, so every item crosses threads.
+void buffered_throughput(benchmark::State& state, bool apart) {
   constexpr int kItems = 2'000'000;
   std::vector<double> samples;
   for (auto _ : state) {
@@ -93,13 +110,22 @@ void BM_chan_buffered_throughput_ns(benchmark::State& state) {
     Chan<int> c(128);
     long long sum = 0;
     auto start = Clock::now();
-    rt.go([&] {
+    auto producer = [&] {
       for (int i = 0; i < kItems; ++i) c.send(i);
       c.close();
-    });
-    rt.go([&] {
+    };
+    auto consumer = [&] {
       while (auto v = c.recv()) sum += *v;
-    });
+    };
+    if (apart) {
+      rt.go(producer);
+      rt.go(consumer);
+    } else {
+      rt.go([&] {
+        rt.go(producer);
+        rt.go(consumer);
+      });
+    }
     rt.join();
     double s = seconds(Clock::now() - start);
     benchmark::DoNotOptimize(sum);
@@ -109,12 +135,15 @@ void BM_chan_buffered_throughput_ns(benchmark::State& state) {
   std::sort(samples.begin(), samples.end());
   const double ns = samples[samples.size() / 2];
   state.counters["ns"] = ns;
-  state.counters["mops"] = 1e3 / ns;
+  if (!apart) state.counters["mops"] = 1e3 / ns;
 }
+void BM_chan_buffered_throughput_ns(benchmark::State& s) { buffered_throughput(s, false); }
+void BM_chan_buffered_apart_ns(benchmark::State& s) { buffered_throughput(s, true); }
 BENCHMARK(BM_chan_buffered_throughput_ns)
     ->UseManualTime()
     ->Iterations(5)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_chan_buffered_apart_ns)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 
 long fib_seq(int n) { return n < 2 ? n : fib_seq(n - 1) + fib_seq(n - 2); }
 
