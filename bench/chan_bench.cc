@@ -180,8 +180,8 @@ std::vector<double> fib32_runs(int procs, int runs) {
 void BM_forkjoin_fib32(benchmark::State& state) {
   std::vector<double> one, two;
   for (auto _ : state) {
-    one = fib32_runs(1, 5);
-    two = fib32_runs(2, 5);
+    one = fib32_runs(1, 15);
+    two = fib32_runs(2, 15);
     state.SetIterationTime((one[0] + two[0]) / 1e3);
   }
   std::sort(one.begin(), one.end());

@@ -331,9 +331,11 @@ G* P::find_runnable() {
   }
 }
 
-// Polls the inbox (and the global queue, and the timers) for up to kIdleSpin
-// while goroutines of this P are parked, before the M sleeps. Bounded: this is
-// the "spin briefly" of DESIGN.md, not busy waiting. True when work came.
+// Polls for up to kIdleSpin, while goroutines of this P are parked, before the
+// M sleeps: its inbox, the global queue, its timers, and the other Ps' stealable
+// work (a fork-join parent waits for a child another P stole, while that P's
+// queue fills with the child's own children). Bounded: this is the "spin
+// briefly" of DESIGN.md, not busy waiting. True when there is work to look at.
 bool P::idle_spin() {
   if (parked == 0) return false;
   const Deadline until = Clock::now() + kIdleSpin;
@@ -342,6 +344,9 @@ bool P::idle_spin() {
     for (int i = 0; i < 32; ++i) cpu_relax();
     if (!inbox.empty() || !rt.global.empty() || rt.stopping.load(std::memory_order_relaxed)) {
       return true;
+    }
+    for (const auto& other : rt.ps) {
+      if (other.get() != this && !other->runq.empty()) return true;
     }
     if (next_timer != nullptr && next_timer->when <= Clock::now()) return true;
   } while (Clock::now() < until);
