@@ -119,8 +119,15 @@ class RawChan {
   Poll poll_send_locked(void* elem, detail::ChanWaiter** peer);
   Poll poll_recv_locked(void* out, detail::ChanWaiter** peer);
 
-  ChanStatus send_impl(void* elem, Deadline deadline, bool block);
-  ChanStatus recv_impl(void* out, Deadline deadline, bool block);
+  // One direction of the channel, so that send and receive share one body.
+  struct Direction {
+    Poll (RawChan::*poll)(void* elem, detail::ChanWaiter** peer);
+    detail::WaitList RawChan::*queue;
+    WaitReason reason;
+  };
+  static const Direction kSend;
+  static const Direction kRecv;
+  ChanStatus operate(const Direction& dir, void* elem, Deadline deadline, bool block);
 
   void* slot(std::size_t index) const { return buffer_ + index * stride_; }
   void buffer_push(void* elem);

@@ -143,11 +143,17 @@ RawChan::Poll RawChan::poll_recv_locked(void* out, detail::ChanWaiter** peer) {
   return closed_ ? Poll::kClosed : Poll::kNotReady;
 }
 
-ChanStatus RawChan::send_impl(void* elem, Deadline deadline, bool block) {
-  assert(elem != nullptr);
+const RawChan::Direction RawChan::kSend = {&RawChan::poll_send_locked, &RawChan::sendq_,
+                                           WaitReason::kChanSend};
+const RawChan::Direction RawChan::kRecv = {&RawChan::poll_recv_locked, &RawChan::recvq_,
+                                           WaitReason::kChanRecv};
+
+// Send or receive: complete at once if a peer or the buffer allows, otherwise
+// park on the direction's queue until a peer or close() claims the episode.
+ChanStatus RawChan::operate(const Direction& dir, void* elem, Deadline deadline, bool block) {
   std::unique_lock guard(lock_);
   detail::ChanWaiter* peer = nullptr;
-  switch (poll_send_locked(elem, &peer)) {
+  switch ((this->*dir.poll)(elem, &peer)) {
     case Poll::kDone:
       check_invariants();
       guard.unlock();
@@ -162,43 +168,27 @@ ChanStatus RawChan::send_impl(void* elem, Deadline deadline, bool block) {
   if (deadline <= Clock::now()) return ChanStatus::kTimeout;
   detail::ChanWaiter self;
   self.elem = elem;
-  if (!detail::park(guard, sendq_, self, WaitReason::kChanSend, deadline)) {
+  if (!detail::park(guard, this->*dir.queue, self, dir.reason, deadline)) {
     return ChanStatus::kTimeout;
   }
   return self.success ? ChanStatus::kOk : ChanStatus::kClosed;
 }
 
-ChanStatus RawChan::recv_impl(void* out, Deadline deadline, bool block) {
-  std::unique_lock guard(lock_);
-  detail::ChanWaiter* peer = nullptr;
-  switch (poll_recv_locked(out, &peer)) {
-    case Poll::kDone:
-      check_invariants();
-      guard.unlock();
-      if (peer != nullptr) detail::wake(peer);
-      return ChanStatus::kOk;
-    case Poll::kClosed:
-      return ChanStatus::kClosed;
-    case Poll::kNotReady:
-      break;
-  }
-  if (!block) return ChanStatus::kWouldBlock;
-  if (deadline <= Clock::now()) return ChanStatus::kTimeout;
-  detail::ChanWaiter self;
-  self.elem = out;
-  if (!detail::park(guard, recvq_, self, WaitReason::kChanRecv, deadline)) {
-    return ChanStatus::kTimeout;
-  }
-  return self.success ? ChanStatus::kOk : ChanStatus::kClosed;
+ChanStatus RawChan::send(void* elem, Deadline deadline) {
+  assert(elem != nullptr);
+  return operate(kSend, elem, deadline, true);
 }
 
-ChanStatus RawChan::send(void* elem, Deadline deadline) { return send_impl(elem, deadline, true); }
+ChanStatus RawChan::try_send(void* elem) {
+  assert(elem != nullptr);
+  return operate(kSend, elem, kNoDeadline, false);
+}
 
-ChanStatus RawChan::try_send(void* elem) { return send_impl(elem, kNoDeadline, false); }
+ChanStatus RawChan::recv(void* out, Deadline deadline) {
+  return operate(kRecv, out, deadline, true);
+}
 
-ChanStatus RawChan::recv(void* out, Deadline deadline) { return recv_impl(out, deadline, true); }
-
-ChanStatus RawChan::try_recv(void* out) { return recv_impl(out, kNoDeadline, false); }
+ChanStatus RawChan::try_recv(void* out) { return operate(kRecv, out, kNoDeadline, false); }
 
 bool RawChan::close() {
   detail::WakeList wakes;
