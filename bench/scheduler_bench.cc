@@ -42,41 +42,33 @@ void report_ns(benchmark::State& state, double total_seconds, double ops_per_ite
       total_seconds * 1e9 / (ops_per_iteration * static_cast<double>(state.iterations()));
 }
 
-// Spawn N empty goroutines from inside a goroutine (as Go's main goroutine
-// does) and wait for all of them: the time per goroutine.
-void spawn_complete(benchmark::State& state, int nprocs) {
+// Spawn N empty goroutines and wait for all of them: the time per goroutine.
+// From inside a goroutine (as Go's main goroutine does), or from a plain thread
+// (the PHP origin's case: every G goes through the global queue).
+void spawn_complete(benchmark::State& state, int nprocs, bool from_origin) {
   Runtime rt(procs(nprocs));
   constexpr int kN = 100'000;
+  auto spawn_all = [&rt] {
+    for (int i = 0; i < kN; ++i) rt.go([] {});
+  };
   double total = 0;
   for (auto _ : state) {
     timed(state, total, [&] {
-      rt.go([&rt] {
-        for (int i = 0; i < kN; ++i) rt.go([] {});
-      });
+      if (from_origin) {
+        spawn_all();
+      } else {
+        rt.go(spawn_all);
+      }
       rt.join();
     });
   }
   report_ns(state, total, kN);
 }
-void BM_spawn_complete_ns(benchmark::State& s) { spawn_complete(s, 1); }
-void BM_spawn_complete_ns_2p(benchmark::State& s) { spawn_complete(s, 2); }
+void BM_spawn_complete_ns(benchmark::State& s) { spawn_complete(s, 1, false); }
+void BM_spawn_complete_ns_2p(benchmark::State& s) { spawn_complete(s, 2, false); }
+void BM_spawn_complete_origin_ns(benchmark::State& s) { spawn_complete(s, 1, true); }
 BENCHMARK(BM_spawn_complete_ns)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_spawn_complete_ns_2p)->UseManualTime()->Unit(benchmark::kMillisecond);
-
-// The same, spawned from a plain thread (the PHP origin's case): every G goes
-// through the global queue.
-void BM_spawn_complete_origin_ns(benchmark::State& state) {
-  Runtime rt(procs(1));
-  constexpr int kN = 100'000;
-  double total = 0;
-  for (auto _ : state) {
-    timed(state, total, [&] {
-      for (int i = 0; i < kN; ++i) rt.go([] {});
-      rt.join();
-    });
-  }
-  report_ns(state, total, kN);
-}
 BENCHMARK(BM_spawn_complete_origin_ns)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 // Two goroutines on one P yielding to each other: time per round trip (a

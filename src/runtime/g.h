@@ -70,7 +70,6 @@ struct G {
   P* p = nullptr;        // the P (and M) it is pinned to; null while unstarted
   G* next = nullptr;     // link in whichever intrusive queue owns it
   GExit exit = GExit::kYield;
-  std::atomic<bool> preempt{false};  // sysmon asks it to yield at its next safe point
   GoroutineWaiter waiter;
   Timer timer;             // its deadline while parked, in p's timer heap
   bool timed_out = false;  // the deadline, not a waker, ended the last park

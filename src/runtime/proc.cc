@@ -77,6 +77,12 @@ constexpr int kStealRounds = 4;
 // within microseconds: a goroutine stolen by another P answering its parent.
 constexpr auto kIdleSpin = std::chrono::microseconds(50);
 
+// Adds to a counter that only the calling thread writes: no locked instruction
+// on the switch path, and readers still see a whole value.
+inline void bump(std::atomic<std::uint64_t>& counter, std::uint64_t n = 1) {
+  counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
@@ -293,7 +299,7 @@ G* P::steal() {
         }
       }
       if (got == 0) continue;
-      counters.steals.fetch_add(got, std::memory_order_relaxed);
+      bump(counters.steals, got);
       for (std::uint32_t k = 1; k < got; ++k) runq.put(batch[k]);  // room: ours is empty
       return batch[0];
     }
@@ -430,14 +436,13 @@ void P::run(G* g) {
     g->p = this;
     g->stack = stacks.acquire();
     g->context.make(g->stack, g_entry);
-    counters.spawned.fetch_add(1, std::memory_order_relaxed);
+    bump(counters.spawned);
     set_status(g, GStatus::kUnstarted, GStatus::kRunning);
   } else {
     set_status(g, GStatus::kRunnable, GStatus::kRunning);
   }
   current = g;
-  counters.switches.fetch_add(1, std::memory_order_relaxed);
-  schedtick.fetch_add(1, std::memory_order_relaxed);
+  bump(schedtick);
   running.store(true, std::memory_order_relaxed);
   detail::set_current_goroutine_waiter(&g->waiter);
   rt.glue->g_switch_in(id, g->info);
@@ -597,7 +602,6 @@ std::uint64_t Runtime::go(Task task) {
   g->id = id;
   g->info.id = id;
   g->info.glue_data = nullptr;
-  g->preempt.store(false, std::memory_order_relaxed);
   rt.live.fetch_add(1, std::memory_order_acq_rel);
   set_status(g, GStatus::kIdle, GStatus::kUnstarted);
   if (p != nullptr) {
@@ -646,7 +650,7 @@ std::vector<PStats> Runtime::stats() const {
   std::vector<PStats> out;
   for (const auto& p : impl_->ps) {
     PStats s;
-    s.switches = p->counters.switches.load(std::memory_order_relaxed);
+    s.switches = p->schedtick.load(std::memory_order_relaxed);
     s.steals = p->counters.steals.load(std::memory_order_relaxed);
     s.preemptions = p->counters.preemptions.load(std::memory_order_relaxed);
     s.spawned = p->counters.spawned.load(std::memory_order_relaxed);

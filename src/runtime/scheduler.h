@@ -56,8 +56,10 @@ struct P {
   std::uint64_t seen_tick = 0;
   Clock::time_point seen_at{};
 
+  // Each written by one thread only (steals, spawned: the owner; preemptions:
+  // sysmon), so a plain load and store (bump) suffices; others only read.
   struct Counters {
-    std::atomic<std::uint64_t> switches{0}, steals{0}, preemptions{0}, spawned{0};
+    std::atomic<std::uint64_t> steals{0}, preemptions{0}, spawned{0};
   } counters;
 
   // On the M's thread, in a goroutine: back to this M's scheduler loop.
