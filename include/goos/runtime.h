@@ -19,11 +19,14 @@
 
 namespace goos {
 
-// What the glue knows of a goroutine: its id, and a slot for its own state
-// (for PHP: the goroutine's Zend VM stack and engine globals).
+// What the glue knows of a goroutine: its id, its C stack (set once it has
+// started: PHP bounds its own stack checks by it), and a slot for the glue's
+// own state (for PHP: the goroutine's Zend VM stack and engine globals).
 struct GoroutineInfo {
   std::uint64_t id = 0;
   void* glue_data = nullptr;
+  char* stack_base = nullptr;  // lowest usable byte
+  char* stack_top = nullptr;   // one past the highest usable byte
 };
 
 // The interface the PHP layer implements. Every call except request_preempt
@@ -101,8 +104,14 @@ class Runtime {
   // goes to the creator's P; from a plain thread to the global queue.
   std::uint64_t go(Task task);
 
-  // Outside goroutines: waits until no goroutine is alive. False on timeout.
+  // Outside goroutines: waits until no goroutine is alive. False on timeout,
+  // or when cancel_joins() woke it first.
   bool join(Deadline deadline = kNoDeadline);
+
+  // Wakes every thread waiting in join() now; each returns whether all
+  // goroutines have ended. For a caller that must act on an event of its own
+  // (the PHP glue: a goroutine ended the script) while the origin waits.
+  void cancel_joins();
 
   int max_procs() const;
   std::size_t num_goroutine() const;

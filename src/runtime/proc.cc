@@ -436,6 +436,8 @@ void P::run(G* g) {
     g->p = this;
     g->stack = stacks.acquire();
     g->context.make(g->stack, g_entry);
+    g->info.stack_base = g->stack.base;
+    g->info.stack_top = g->stack.top;
     bump(counters.spawned);
     set_status(g, GStatus::kUnstarted, GStatus::kRunning);
   } else {
@@ -632,12 +634,28 @@ bool Runtime::join(Deadline deadline) {
   if (rt.live.load(std::memory_order_acquire) == 0) return true;
   Ticket t = w.prepare(WaitReason::kJoin);
   rt.joiners.push_back({&w, t});
-  if (w.block(t, deadline, [&] { guard.unlock(); })) return true;
+  if (w.block(t, deadline, [&] { guard.unlock(); })) {
+    // Woken by the last goroutine's end, or by cancel_joins().
+    return rt.live.load(std::memory_order_acquire) == 0;
+  }
   guard.lock();
   auto it = std::find_if(rt.joiners.begin(), rt.joiners.end(),
                          [&](const Impl::Joiner& j) { return j.waiter == &w && j.ticket == t; });
   if (it != rt.joiners.end()) rt.joiners.erase(it);
   return rt.live.load(std::memory_order_acquire) == 0;
+}
+
+void Runtime::cancel_joins() {
+  Impl& rt = *impl_;
+  std::vector<Impl::Joiner> woken;
+  {
+    std::lock_guard guard(rt.join_lock);
+    for (const Impl::Joiner& j : rt.joiners) {
+      if (j.waiter->claim(j.ticket)) woken.push_back(j);
+    }
+    rt.joiners.clear();
+  }
+  for (const Impl::Joiner& j : woken) j.waiter->wake(j.ticket);
 }
 
 int Runtime::max_procs() const { return impl_->nprocs; }

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "goos/chan.h"
 #include "goos/runtime.h"
 #include "goos/waiter.h"
 
@@ -217,6 +218,25 @@ TEST_P(scheduler, join_with_a_deadline_times_out_while_goroutines_live) {
   EXPECT_TRUE(rt.join());
 }
 
+TEST_P(scheduler, cancel_joins_wakes_a_joiner_that_returns_false_while_goroutines_live) {
+  Runtime rt(options());
+  Chan<int> release(0);
+  rt.go([&] { release.recv(); });
+  std::atomic<bool> returned{false}, result{true};
+  std::thread joiner([&] {
+    result = rt.join();
+    returned = true;
+  });
+  while (rt.num_goroutine() != 1) std::this_thread::yield();
+  std::this_thread::sleep_for(20ms);  // the joiner is (very likely) parked by now
+  rt.cancel_joins();
+  joiner.join();
+  EXPECT_TRUE(returned.load());
+  EXPECT_FALSE(result.load()) << "a goroutine still lives";
+  release.send(1);
+  EXPECT_TRUE(rt.join());
+}
+
 TEST_P(scheduler, a_looping_goroutine_is_preempted_at_its_safe_points) {
   RuntimeOptions o = options();
   o.max_procs = 1;  // the hog and the other share one P: only preemption lets both run
@@ -328,6 +348,8 @@ struct RecordingGlue : Glue {
   }
   void g_switch_in(int m, GoroutineInfo& g) override {
     if (depth++ != 0 || m != m_of_thread || g.id == 0) unbalanced++;
+    // The glue sees the stack the goroutine runs on (PHP bounds its checks by it).
+    if (g.stack_base == nullptr || g.stack_top <= g.stack_base) unbalanced++;
     if (g.glue_data == nullptr) g.glue_data = new int(static_cast<int>(g.id));
     ins++;
   }
