@@ -9,7 +9,29 @@
  * @undocumentable
  */
 
+namespace {
+    /**
+     * Starts a goroutine running $fn(...$args) and returns its id. $fn and
+     * $args are copied into the goroutine (see Goos\TransferError).
+     */
+    function go(callable $fn, mixed ...$args): int {}
+}
+
 namespace Goos {
+    /**
+     * Starts a goroutine running $fn(...$args) and returns its id; the same
+     * function as the global go().
+     */
+    function go(callable $fn, mixed ...$args): int {}
+
+    /**
+     * Thrown by go() (and by every operation that copies a value to another
+     * thread) when a value cannot cross: a reference, a resource, or an
+     * object of an internal class that cannot be serialised. The message names
+     * where the value was found, e.g. $args[1]['db'].
+     */
+    class TransferError extends \Error {}
+
     /**
      * @var string
      * @cvalue PHP_GOOS_VERSION
@@ -34,5 +56,30 @@ namespace Goos {
 
         /** The id of the running goroutine; 0 in the script itself (the origin). */
         public static function id(): int {}
+
+        /**
+         * Waits until every goroutine has ended, or until $timeout seconds
+         * have passed; true when all have ended. Runs by itself at the end of
+         * the script. Throws from inside a goroutine (it would wait for itself).
+         */
+        public static function join(?float $timeout = null): bool {}
+
+        /** Lets other goroutines run (Go's runtime.Gosched()). */
+        public static function yield(): void {}
+
+        /** The number of goroutines started and not yet ended. */
+        public static function numGoroutine(): int {}
+    }
+
+    /** @strict-properties @not-serializable */
+    final class Time
+    {
+        private function __construct() {}
+
+        /**
+         * Sleeps $seconds. In a goroutine only the goroutine waits: its thread
+         * runs other goroutines meanwhile. In the script it blocks as usleep().
+         */
+        public static function sleep(float $seconds): void {}
     }
 }

@@ -81,9 +81,13 @@ phpt_run() { # phpt_run <version>
     return
   fi
   goos_log "running the phpt suite on $(basename "$prefix") with opcache"
+  # run-tests.php turns on opcache.protect_memory, a debugging aid that
+  # mprotect()s opcache's shared memory read-only between writes: process-wide,
+  # so one thread re-protecting it while another thread caches a script crashes
+  # the writer. Goroutine threads compile scripts (code.h), so it is off here.
   NO_INTERACTION=1 REPORT_EXIT_STATUS=1 "$prefix/bin/php" "$prefix/lib/php/build/run-tests.php" \
     -q -j"$jobs" --show-diff -p "$prefix/bin/php" \
-    -d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 \
+    -d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 -d opcache.protect_memory=0 \
     "$root/tests/phpt" >"$logs/$name.txt" 2>&1
   grep -E '^(FAIL|BORK|LEAK|SKIP)|^Tests (passed|failed|skipped)' "$logs/$name.txt" | sed 's/^/    /'
   local p f s b

@@ -5,6 +5,7 @@
 
 #include "php.h"
 #include "ext/standard/info.h"
+#include "zend_exceptions.h"
 
 #include <boost/version.hpp>
 
@@ -13,7 +14,10 @@
 #include "goos/config.h"
 #include "php_goos.h"
 #include "goos_ini.h"
+#include "code.h"
+#include "php_runtime.h"
 #include "php_scheduler.h"
+#include "transfer.h"
 
 // Generated from goos.stub.php; defines static tables, so included here only.
 #include "goos_arginfo.h"
@@ -39,11 +43,25 @@ static PHP_MINIT_FUNCTION(goos) {
   goos_ini_register(type, module_number);
   register_goos_symbols(module_number);
   goos_scheduler_ce = register_class_Goos_Scheduler();
+  goos_time_ce = register_class_Goos_Time();
+  goos::php::transfer_error_ce = register_class_Goos_TransferError(zend_ce_error);
+  goos::php::transfer_minit();
+  goos::php::runtime_minit();
+  goos::php::code_minit(module_number);
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(goos) {
+  goos::php::code_mshutdown();
+  goos::php::runtime_mshutdown();
   goos_ini_unregister(type, module_number);
+  return SUCCESS;
+}
+
+// In the origin: the goroutines end (an implicit join) and every M's
+// interpreter with them, before this request's engine goes. In a worker: nothing.
+static PHP_RSHUTDOWN_FUNCTION(goos) {
+  goos::php::runtime_rshutdown();
   return SUCCESS;
 }
 
@@ -66,11 +84,11 @@ static PHP_MINFO_FUNCTION(goos) {
 zend_module_entry goos_module_entry = {
     STANDARD_MODULE_HEADER,
     "goos",
-    nullptr, /* functions: none yet outside classes */
+    ext_functions,
     PHP_MINIT(goos),
     PHP_MSHUTDOWN(goos),
     nullptr, /* RINIT */
-    nullptr, /* RSHUTDOWN */
+    PHP_RSHUTDOWN(goos),
     PHP_MINFO(goos),
     PHP_GOOS_VERSION,
     PHP_MODULE_GLOBALS(goos),

@@ -1,25 +1,76 @@
 #include "php_scheduler.h"
 
+#include <chrono>
+#include <cmath>
+#include <thread>
+
 #include "zend_exceptions.h"
 
 #include "goos/config.h"
+#include "php_go.h"
 #include "php_goos.h"
+#include "php_runtime.h"
 
 zend_class_entry* goos_scheduler_ce = nullptr;
+zend_class_entry* goos_time_ce = nullptr;
+
+namespace {
+
+using goos::php::runtime_if_started;
+
+// A finite, non-negative number of seconds, or an exception naming the argument.
+bool seconds_arg(double seconds, uint32_t arg, goos::Nanos* out) {
+  if (!std::isfinite(seconds) || seconds < 0) {
+    zend_argument_value_error(arg, "must be a finite number of seconds, 0 or more");
+    return false;
+  }
+  *out = std::chrono::duration_cast<goos::Nanos>(std::chrono::duration<double>(seconds));
+  return true;
+}
+
+}  // namespace
 
 int goos_scheduler_max_procs() {
+  if (goos::Runtime* rt = runtime_if_started()) return rt->max_procs();
   zend_long override = GOOS_G(max_procs_override);
   return override >= 0 ? goos::effective_max_procs(static_cast<int>(override))
                        : goos::effective_max_procs(static_cast<int>(GOOS_G(max_procs)));
 }
 
+static void go_impl(INTERNAL_FUNCTION_PARAMETERS) {
+  zval* fn;
+  zval* args = nullptr;
+  uint32_t argc = 0;
+  HashTable* named = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, -1)
+  Z_PARAM_ZVAL(fn)
+  Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
+  ZEND_PARSE_PARAMETERS_END();
+  if (!zend_is_callable(fn, 0, nullptr)) {
+#if PHP_VERSION_ID >= 80300
+    zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_value_name(fn));
+#else
+    zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_type_name(fn));
+#endif
+    RETURN_THROWS();
+  }
+  const zend_long id = goos::php::go(fn, args, argc, named);
+  if (id == 0) RETURN_THROWS();
+  RETURN_LONG(id);
+}
+
+ZEND_FUNCTION(go) { go_impl(INTERNAL_FUNCTION_PARAM_PASSTHRU); }
+ZEND_FUNCTION(Goos_go) { go_impl(INTERNAL_FUNCTION_PARAM_PASSTHRU); }
+
 // Never called: the constructor is private, so `new Goos\Scheduler` is refused
 // by the engine before it gets here.
 ZEND_METHOD(Goos_Scheduler, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
+ZEND_METHOD(Goos_Time, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
-// As GOMAXPROCS: returns the setting in force before the call. 0 means one P
-// per CPU, as goos.max_procs does. The setting is the process's (the scheduler
-// is one per process), so in php-fpm it outlives the request that made it.
+// As GOMAXPROCS: returns the setting in force before the call. Before the
+// first go(), 0 means one P per CPU, as goos.max_procs does. Once goroutines
+// have started, the scheduler's Ps are bound to their threads for life, so a
+// different value is refused.
 ZEND_METHOD(Goos_Scheduler, maxProcs) {
   zend_long n = 0;
   bool n_is_null = true;
@@ -34,7 +85,17 @@ ZEND_METHOD(Goos_Scheduler, maxProcs) {
       zend_argument_value_error(1, "must be between 0 (one per CPU) and %d", goos::kMaxProcsLimit);
       RETURN_THROWS();
     }
-    GOOS_G(max_procs_override) = n;
+    if (runtime_if_started() != nullptr) {
+      if (goos::effective_max_procs(static_cast<int>(n)) != previous) {
+        zend_throw_error(nullptr,
+                         "Goos\\Scheduler::maxProcs(): the scheduler runs %d processors since the "
+                         "first go(); set it before that",
+                         previous);
+        RETURN_THROWS();
+      }
+    } else {
+      GOOS_G(max_procs_override) = n;
+    }
   }
   RETURN_LONG(previous);
 }
@@ -42,5 +103,72 @@ ZEND_METHOD(Goos_Scheduler, maxProcs) {
 // The script itself (the origin) is goroutine 0; goroutines count from 1.
 ZEND_METHOD(Goos_Scheduler, id) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_LONG(0);
+  RETURN_LONG(static_cast<zend_long>(goos::this_goroutine::id()));
+}
+
+ZEND_METHOD(Goos_Scheduler, join) {
+  double timeout = 0;
+  bool timeout_is_null = true;
+  ZEND_PARSE_PARAMETERS_START(0, 1)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_DOUBLE_OR_NULL(timeout, timeout_is_null)
+  ZEND_PARSE_PARAMETERS_END();
+  if (goos::this_goroutine::is_goroutine()) {
+    zend_throw_error(nullptr,
+                     "Goos\\Scheduler::join() cannot be called from a goroutine: it would wait "
+                     "for itself");
+    RETURN_THROWS();
+  }
+  goos::Deadline deadline = goos::kNoDeadline;
+  if (!timeout_is_null) {
+    goos::Nanos d;
+    if (!seconds_arg(timeout, 1, &d)) RETURN_THROWS();
+    deadline = goos::deadline_after(d);
+  }
+  goos::Runtime* rt = runtime_if_started();
+  if (rt == nullptr) RETURN_TRUE;
+  for (;;) {
+    // Once a goroutine ended the script, those still blocked never end.
+    if (goos::php::script_end_status() >= 0) {
+      if (goos::php::origin_unwind_if_ended()) RETURN_THROWS();
+      RETURN_FALSE;
+    }
+    if (rt->join(deadline)) RETURN_TRUE;
+    if (deadline != goos::kNoDeadline && goos::Clock::now() >= deadline) RETURN_FALSE;
+  }
+}
+
+ZEND_METHOD(Goos_Scheduler, yield) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  if (goos::this_goroutine::is_goroutine()) goos::this_goroutine::yield();
+}
+
+ZEND_METHOD(Goos_Scheduler, numGoroutine) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  goos::Runtime* rt = runtime_if_started();
+  RETURN_LONG(rt != nullptr ? static_cast<zend_long>(rt->num_goroutine()) : 0);
+}
+
+// In a goroutine: parks it on a timer. In the origin: blocks as usleep()
+// would, but wakes early, to unwind, when a goroutine ends the script.
+ZEND_METHOD(Goos_Time, sleep) {
+  double seconds = 0;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_DOUBLE(seconds)
+  ZEND_PARSE_PARAMETERS_END();
+  goos::Nanos d;
+  if (!seconds_arg(seconds, 1, &d)) RETURN_THROWS();
+  if (goos::this_goroutine::is_goroutine()) {
+    goos::this_goroutine::sleep_for(d);
+    return;
+  }
+  const goos::Deadline until = goos::deadline_after(d);
+  constexpr auto kSlice = std::chrono::milliseconds(10);
+  for (auto now = goos::Clock::now(); now < until; now = goos::Clock::now()) {
+    if (goos::php::script_end_status() >= 0) {
+      if (goos::php::origin_unwind_if_ended()) RETURN_THROWS();
+      return;  // the script is over: a shutdown function does not sleep on
+    }
+    std::this_thread::sleep_for(std::min<goos::Clock::duration>(until - now, kSlice));
+  }
 }

@@ -1,10 +1,14 @@
-// Goos\Scheduler: the PHP face of the goroutine scheduler.
-#pragma once
+// Goos\Scheduler, Goos\Time and go(): the PHP API over the runtime.
+#ifndef GOOS_PHP_SCHEDULER_H
+#define GOOS_PHP_SCHEDULER_H
 
 #include "php.h"
 
 extern zend_class_entry* goos_scheduler_ce;
+extern zend_class_entry* goos_time_ce;
 
-// The number of Ps the scheduler runs (or will start) with: the value given to
-// Scheduler::maxProcs(), else goos.max_procs with 0 resolved to the CPU count.
+// The number of Ps: the running scheduler's, or the one it will start with
+// (goos.max_procs, or Scheduler::maxProcs($n) before the first go()).
 int goos_scheduler_max_procs();
+
+#endif  // GOOS_PHP_SCHEDULER_H

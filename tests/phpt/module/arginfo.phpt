@@ -40,5 +40,8 @@ string(4) "goos"
 private __construct()
 public static maxProcs(?int $n = NULL): int
 public static id(): int
+public static join(?float $timeout = NULL): bool
+public static yield(): void
+public static numGoroutine(): int
 Error: Call to private Goos\Scheduler::__construct() from global scope
 Exception: Serialization of 'Goos\Scheduler' is not allowed

@@ -1,0 +1,73 @@
+#include "interp.h"
+
+#include <csignal>
+#include <pthread.h>
+
+#include "SAPI.h"
+#include "php_main.h"
+#include "zend_stream.h"
+
+#include "code.h"
+#include "php_runtime.h"
+#include "php_goos.h"
+
+namespace goos::php {
+namespace {
+
+thread_local bool tls_worker = false;
+
+// Workers leave asynchronous signals to the origin, which keeps PHP's signal
+// handling (pcntl, Ctrl-C). Faults stay deliverable: they are synchronous,
+// and the stack-overflow report needs SIGSEGV.
+void block_async_signals() {
+  sigset_t set;
+  sigfillset(&set);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&set, sig);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void include_bootstrap() {
+  const char* path = GOOS_G(bootstrap);
+  if (path == nullptr || *path == '\0') return;
+  zend_file_handle handle;
+  zend_stream_init_filename(&handle, path);
+  zend_try { zend_execute_scripts(ZEND_REQUIRE, nullptr, 1, &handle); }
+  zend_end_try();
+  zend_destroy_file_handle(&handle);
+}
+
+}  // namespace
+
+bool on_worker_thread() { return tls_worker; }
+
+zend_atomic_bool* interp_start(int /*m*/) {
+  tls_worker = true;
+  block_async_signals();
+  ts_resource(0);
+  ZEND_TSRMLS_CACHE_UPDATE();
+  SG(server_context) = nullptr;
+  SG(request_info).no_headers = 1;
+  SG(options) |= SAPI_OPTION_NO_CHDIR;
+  if (php_request_startup() == FAILURE) {
+    fprintf(stderr, "goos: could not start a PHP request on a worker thread\n");
+    abort();
+  }
+  // As the CLI does after its request startup: no headers, ever.
+  SG(headers_sent) = 1;
+  SG(request_info).no_headers = 1;
+  PG(during_request_startup) = 0;
+  include_bootstrap();
+  return &EG(vm_interrupt);
+}
+
+void interp_stop(int /*m*/, bool abandoned) {
+  code_worker_shutdown();
+  // Blocked goroutines' values are freed with the heap; reporting them as
+  // leaks would blame the script for ending.
+  if (abandoned) CG(unclean_shutdown) = 1;
+  php_request_shutdown(nullptr);
+  ts_free_thread();
+  tls_worker = false;
+}
+
+}  // namespace goos::php

@@ -1,0 +1,22 @@
+// One PHP interpreter per M: a TSRM context with a started request, made on
+// the M's own thread when the M starts and shut down when it stops.
+#ifndef GOOS_PHP_INTERP_H
+#define GOOS_PHP_INTERP_H
+
+#include "php.h"
+
+namespace goos::php {
+
+// On the M's thread. Creates the thread's Zend globals, starts a request as
+// the CLI would (output to the SAPI's stdout), includes goos.bootstrap if
+// set. Returns that interpreter's EG(vm_interrupt), for preemption requests.
+zend_atomic_bool* interp_start(int m);
+
+// On the M's thread: ends the request and frees the thread's globals.
+// `abandoned`: goroutines of this M were left blocked (the script ended
+// under them); their zvals are freed with the heap, unreported.
+void interp_stop(int m, bool abandoned);
+
+}  // namespace goos::php
+
+#endif  // GOOS_PHP_INTERP_H

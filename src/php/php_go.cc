@@ -1,0 +1,145 @@
+// go(), in the calling interpreter: the callable and its arguments are
+// captured into a task (transfer.h) tagged with the code epoch (code.h); any
+// P may run it. In the goroutine, on the M that runs it first: the worker's
+// code is brought up to the epoch, the values are rebuilt in the worker's
+// heap, and the callable is called. How it ends:
+//
+//   returns                         the goroutine ends (its value is dropped)
+//   uncaught exception              PHP's "Uncaught ..." fatal error, tagged
+//                                   with the goroutine id; the script ends, 255
+//   fatal error (bailout)           PHP reported it (tagged); the script ends, 255
+//   exit($n)                        the script ends with status $n
+#include "php_go.h"
+
+#include <memory>
+
+#include "zend_exceptions.h"
+
+#include "code.h"
+#include "php_runtime.h"
+#include "transfer.h"
+
+namespace goos::php {
+namespace {
+
+struct PhpTask {
+  std::uint64_t epoch = 0;
+  CargoPtr fn;
+  CargoPtr args;  // an array: int keys positional, string keys named
+};
+
+// Calls fn with the arguments of `args` (a PHP array). Leaves an exception in
+// EG(exception) if the call threw one.
+void call(zval* fn, zval* args) {
+  zend_fcall_info fci;
+  zend_fcall_info_cache fcc;
+  char* error = nullptr;
+  if (zend_fcall_info_init(fn, 0, &fci, &fcc, nullptr, &error) != SUCCESS) {
+    zend_throw_error(nullptr, "go(): the callable cannot be called in the goroutine: %s",
+                     error != nullptr ? error : "unknown reason");
+    if (error != nullptr) efree(error);
+    return;
+  }
+  if (error != nullptr) efree(error);  // a deprecation note: callable all the same
+  HashTable* all = Z_ARRVAL_P(args);
+  const uint32_t n = zend_hash_num_elements(all);
+  zval* positional = n > 0 ? static_cast<zval*>(safe_emalloc(n, sizeof(zval), 0)) : nullptr;
+  uint32_t count = 0;
+  HashTable* named = nullptr;
+  zend_string* key;
+  zval* value;
+  ZEND_HASH_FOREACH_STR_KEY_VAL(all, key, value) {
+    if (key == nullptr) {
+      ZVAL_COPY_VALUE(&positional[count++], value);
+    } else {
+      if (named == nullptr) named = zend_new_array(0);
+      Z_TRY_ADDREF_P(value);
+      zend_hash_update(named, key, value);
+    }
+  }
+  ZEND_HASH_FOREACH_END();
+  zval retval;
+  ZVAL_UNDEF(&retval);
+  fci.retval = &retval;
+  fci.params = positional;
+  fci.param_count = count;
+  fci.named_params = named;
+  zend_call_function(&fci, &fcc);
+  zval_ptr_dtor(&retval);
+  if (named != nullptr) zend_array_release(named);
+  if (positional != nullptr) efree(positional);
+}
+
+// After the callable returned with an exception: exit() or uncaught.
+void finish_with_exception() {
+  zend_object* ex = EG(exception);
+  if (zend_is_unwind_exit(ex)) {
+    // exit($n) here, or the unwinding that end_script() asked for.
+    const int status = EG(exit_status);
+    zend_clear_exception();
+    end_script(status);
+    return;
+  }
+  if (zend_is_graceful_exit(ex)) {
+    zend_clear_exception();
+    return;
+  }
+  // PHP's own report of an uncaught exception (E_ERROR, no bailout).
+  EG(exception) = nullptr;
+  zend_exception_error(ex, E_ERROR);
+  end_script(255);
+}
+
+void run(PhpTask& task) {
+  zend_try {
+    zval fn, args;
+    ZVAL_UNDEF(&fn);
+    ZVAL_UNDEF(&args);
+    if (code_sync(task.epoch) && transfer_materialize(*task.fn, &fn) &&
+        transfer_materialize(*task.args, &args)) {
+      call(&fn, &args);
+    }
+    zval_ptr_dtor(&fn);
+    zval_ptr_dtor(&args);
+    if (EG(exception) != nullptr) finish_with_exception();
+  }
+  zend_catch {
+    // A fatal error (reported already, tagged with the goroutine id) or an
+    // exit from deep inside the engine. PHP set EG(exit_status).
+    end_script(EG(exit_status) != 0 ? EG(exit_status) : 255);
+  }
+  zend_end_try();
+}
+
+}  // namespace
+
+zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
+  goos::Runtime* rt = runtime_start();
+  if (rt == nullptr) return 0;
+  auto task = std::make_unique<PhpTask>();
+  task->epoch = code_publish();
+  if (EG(exception) != nullptr) return 0;
+  task->fn = transfer_capture(fn, "$fn");
+  if (!task->fn) return 0;
+  zval all;
+  array_init_size(&all, argc + (named != nullptr ? zend_hash_num_elements(named) : 0));
+  for (uint32_t i = 0; i < argc; ++i) {
+    Z_TRY_ADDREF(args[i]);
+    zend_hash_next_index_insert(Z_ARRVAL(all), &args[i]);
+  }
+  if (named != nullptr) {
+    zend_string* key;
+    zval* value;
+    ZEND_HASH_FOREACH_STR_KEY_VAL(named, key, value) {
+      Z_TRY_ADDREF_P(value);
+      zend_hash_update(Z_ARRVAL(all), key, value);
+    }
+    ZEND_HASH_FOREACH_END();
+  }
+  task->args = transfer_capture(&all, "$args");
+  zval_ptr_dtor(&all);
+  if (!task->args) return 0;
+  return static_cast<zend_long>(rt->go([t = std::move(task)]() mutable { run(*t); }));
+}
+
+}  // namespace goos::php

@@ -1,0 +1,152 @@
+#include "php_runtime.h"
+
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+
+#include "zend_exceptions.h"
+
+#include "code.h"
+#include "interp.h"
+#include "php_glue.h"
+#include "php_goos.h"
+#include "php_scheduler.h"
+
+namespace goos::php {
+namespace {
+
+// Owned by the origin thread: made by its first go(), destroyed at the end of
+// its request. Workers only read the pointer, while the runtime lives.
+std::unique_ptr<goos::Runtime> g_runtime;
+std::atomic<goos::Runtime*> g_runtime_ptr{nullptr};
+PhpGlue g_glue;  // static: outlives every runtime and M
+
+std::atomic<int> g_end_status{-1};
+zend_atomic_bool* g_origin_interrupt = nullptr;  // the origin's EG(vm_interrupt)
+bool g_origin_unwound = false;                   // origin thread only
+
+void (*g_previous_interrupt)(zend_execute_data*) = nullptr;
+void (*g_previous_error_cb)(int, zend_string*, uint32_t, zend_string*) = nullptr;
+
+constexpr int kFatalErrors =
+    E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE;
+
+// The VM's interrupt check (loop back-edges, calls), on every thread.
+void goos_interrupt(zend_execute_data* execute_data) {
+  if (goos::this_goroutine::is_goroutine()) {
+    if (g_end_status.load(std::memory_order_acquire) >= 0) {
+      // The script is over: unwind this goroutine as exit() would.
+      if (EG(exception) == nullptr) zend_throw_unwind_exit();
+    } else {
+      goos::this_goroutine::preempt_point();
+    }
+  } else if (!on_worker_thread()) {
+    origin_unwind_if_ended();
+  }
+  if (g_previous_interrupt != nullptr) g_previous_interrupt(execute_data);
+}
+
+// A fatal error inside a goroutine says which goroutine: PHP's own message,
+// prefixed with "goroutine N: ".
+void goos_error_cb(int type, zend_string* file, uint32_t line, zend_string* message) {
+  const std::uint64_t id = goos::this_goroutine::id();
+  if (id != 0 && (type & kFatalErrors) != 0) {
+    zend_string* tagged = zend_strpprintf(0, "goroutine %llu: %s",
+                                          static_cast<unsigned long long>(id), ZSTR_VAL(message));
+    g_previous_error_cb(type, file, line, tagged);
+    zend_string_release(tagged);
+    return;
+  }
+  g_previous_error_cb(type, file, line, message);
+}
+
+}  // namespace
+
+goos::Runtime* runtime_if_started() { return g_runtime_ptr.load(std::memory_order_acquire); }
+
+goos::Runtime* runtime_start() {
+  if (goos::Runtime* rt = runtime_if_started()) return rt;
+  if (on_worker_thread()) return nullptr;  // cannot happen: a worker exists only under a runtime
+  goos::RuntimeOptions options;
+  options.max_procs = goos_scheduler_max_procs();
+  options.preempt_ms = static_cast<int>(GOOS_G(preempt_ms));
+  if (GOOS_G(stack_size) > 0) options.stack_size = static_cast<std::size_t>(GOOS_G(stack_size));
+  options.glue = &g_glue;
+  // As Go: report and end the program (with PHP's status for a fatal error).
+  // From sysmon: end_script() only stores, interrupts and wakes.
+  options.on_deadlock = [](const goos::DeadlockReport& report) {
+    std::fputs(report.text().c_str(), stderr);
+    std::fflush(stderr);
+    end_script(255);
+  };
+  g_origin_interrupt = &EG(vm_interrupt);
+  // The M and sysmon threads inherit a mask that blocks asynchronous
+  // signals: the origin alone handles them, as in a PHP without goos.
+  sigset_t all, previous;
+  sigfillset(&all);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&all, sig);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  g_runtime = std::make_unique<goos::Runtime>(std::move(options));
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  g_runtime_ptr.store(g_runtime.get(), std::memory_order_release);
+  return g_runtime.get();
+}
+
+void runtime_stop() {
+  if (!g_runtime) return;
+  // Goroutines still running once the script is over (it ended by a fatal
+  // error or exit) are told to unwind; blocked ones are abandoned.
+  if (g_end_status.load() < 0) g_runtime->join();
+  g_glue.interrupt_all();
+  g_runtime_ptr.store(nullptr, std::memory_order_release);
+  g_runtime.reset();
+  g_origin_interrupt = nullptr;
+  g_origin_unwound = false;
+  g_end_status.store(-1);
+}
+
+void end_script(int status) {
+  int none = -1;
+  if (!g_end_status.compare_exchange_strong(none, status)) return;
+  g_glue.interrupt_all();
+  if (g_origin_interrupt != nullptr) zend_atomic_bool_store(g_origin_interrupt, true);
+  if (goos::Runtime* rt = runtime_if_started()) rt->cancel_joins();
+}
+
+int script_end_status() { return g_end_status.load(std::memory_order_acquire); }
+
+bool origin_unwind_if_ended() {
+  const int status = script_end_status();
+  if (status < 0) return false;
+  // Once: the shutdown functions and destructors that run after the unwind
+  // must run to their end, as after exit().
+  if (g_origin_unwound || EG(exception) != nullptr) return false;
+  g_origin_unwound = true;
+  EG(exit_status) = status;
+  zend_throw_unwind_exit();
+  return true;
+}
+
+void runtime_minit() {
+  g_previous_interrupt = zend_interrupt_function;
+  zend_interrupt_function = goos_interrupt;
+  g_previous_error_cb = zend_error_cb;
+  zend_error_cb = goos_error_cb;
+}
+
+void runtime_mshutdown() {
+  zend_interrupt_function = g_previous_interrupt;
+  zend_error_cb = g_previous_error_cb;
+}
+
+void runtime_rshutdown() {
+  if (on_worker_thread()) return;
+  runtime_stop();
+  // The next request (php-fpm, or run-tests' --repeat in one CLI process)
+  // starts with new workers and must not see this request's code.
+  code_reset();
+}
+
+}  // namespace goos::php

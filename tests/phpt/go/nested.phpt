@@ -1,0 +1,41 @@
+--TEST--
+go() from inside a goroutine: nested spawning, several levels deep
+--EXTENSIONS--
+goos
+--FILE--
+<?php
+use Goos\Scheduler;
+
+$path = tempnam(sys_get_temp_dir(), 'goos');
+function spawn_tree(string $path, int $depth): void {
+    file_put_contents($path, "d$depth\n", FILE_APPEND | LOCK_EX);
+    if ($depth < 4) {
+        go('spawn_tree', $path, $depth + 1);
+        go('spawn_tree', $path, $depth + 1);
+    }
+}
+go('spawn_tree', $path, 0);
+Scheduler::join();
+$counts = array_count_values(file($path, FILE_IGNORE_NEW_LINES));
+ksort($counts);
+print_r($counts);
+unlink($path);
+
+// A goroutine spawns and returns; its child still runs to the end.
+go(function () {
+    go(function () { Goos\Time::sleep(0.02); echo "child done\n"; });
+    echo "parent done\n";
+});
+Scheduler::join();
+?>
+--EXPECT--
+Array
+(
+    [d0] => 1
+    [d1] => 2
+    [d2] => 4
+    [d3] => 8
+    [d4] => 16
+)
+parent done
+child done
