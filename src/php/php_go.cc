@@ -13,6 +13,10 @@
 
 #include <memory>
 
+// basic_functions.h declares its PHPAPI functions without extern "C".
+extern "C" {
+#include "ext/standard/basic_functions.h"
+}
 #include "zend_exceptions.h"
 
 #include "code.h"
@@ -111,11 +115,37 @@ void run(PhpTask& task) {
   zend_end_try();
 }
 
+// The script's end waits for its goroutines: at the first go() of a request,
+// Goos\Scheduler::join() becomes a shutdown function, so it runs right after
+// the script (before later-registered shutdown functions and before
+// destructors). RSHUTDOWN joins again, for a script that never reaches them.
+void register_implicit_join() {
+  static thread_local bool registered_in_this_request = false;  // origin thread
+  static thread_local const void* request = nullptr;
+  // BG(user_shutdown_function_names) is made per request: a new table means
+  // a new request, in which the registration must be made again.
+  if (registered_in_this_request && request == BG(user_shutdown_function_names)) return;
+  php_shutdown_function_entry entry{};
+  zval callable;
+  ZVAL_STRING(&callable, "Goos\\Scheduler::join");
+  if (zend_fcall_info_init(&callable, 0, &entry.fci, &entry.fci_cache, nullptr, nullptr) !=
+      SUCCESS) {
+    zval_ptr_dtor(&callable);
+    return;
+  }
+  // The entry owns the callable now (the shutdown table's destructor frees it).
+  constexpr char kKey[] = "goos\\implicit_join";
+  register_user_shutdown_function(kKey, sizeof(kKey) - 1, &entry);
+  registered_in_this_request = true;
+  request = BG(user_shutdown_function_names);
+}
+
 }  // namespace
 
 zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
   goos::Runtime* rt = runtime_start();
   if (rt == nullptr) return 0;
+  if (!on_worker_thread()) register_implicit_join();
   auto task = std::make_unique<PhpTask>();
   task->epoch = code_publish();
   if (EG(exception) != nullptr) return 0;

@@ -1,0 +1,22 @@
+--TEST--
+The implicit join runs when the script ends: before shutdown functions registered after go(), and before destructors
+--EXTENSIONS--
+goos
+--FILE--
+<?php
+class Noisy { function __destruct() { echo "destructor\n"; } }
+$keep = new Noisy();
+go(function () {
+    Goos\Time::sleep(0.05);
+    echo "goroutine finished\n";
+});
+register_shutdown_function(function () {
+    echo "shutdown function, goroutines left: ", Goos\Scheduler::numGoroutine(), "\n";
+});
+echo "script body done\n";
+?>
+--EXPECT--
+script body done
+goroutine finished
+shutdown function, goroutines left: 0
+destructor
