@@ -26,12 +26,6 @@ extern "C" {
 namespace goos::php {
 namespace {
 
-struct PhpTask {
-  std::uint64_t epoch = 0;
-  CargoPtr fn;
-  CargoPtr args;  // an array: int keys positional, string keys named
-};
-
 // Calls fn with the arguments of `args` (a PHP array). Leaves an exception in
 // EG(exception) if the call threw one.
 void call(zval* fn, zval* args) {
@@ -94,17 +88,15 @@ void finish_with_exception() {
   end_script(255);
 }
 
-void run(PhpTask& task) {
+// `cargo`: the array [callable, arguments] (transfer_capture_call).
+void run(std::uint64_t epoch, const Cargo& cargo) {
   zend_try {
-    zval fn, args;
-    ZVAL_UNDEF(&fn);
-    ZVAL_UNDEF(&args);
-    if (code_sync(task.epoch) && transfer_materialize(*task.fn, &fn) &&
-        transfer_materialize(*task.args, &args)) {
-      call(&fn, &args);
+    zval pair;
+    ZVAL_UNDEF(&pair);
+    if (code_sync(epoch) && transfer_materialize(cargo, &pair)) {
+      call(zend_hash_index_find(Z_ARRVAL(pair), 0), zend_hash_index_find(Z_ARRVAL(pair), 1));
     }
-    zval_ptr_dtor(&fn);
-    zval_ptr_dtor(&args);
+    zval_ptr_dtor(&pair);
     if (EG(exception) != nullptr) finish_with_exception();
   }
   zend_catch {
@@ -146,11 +138,8 @@ zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
   goos::Runtime* rt = runtime_start();
   if (rt == nullptr) return 0;
   if (!on_worker_thread()) register_implicit_join();
-  auto task = std::make_unique<PhpTask>();
-  task->epoch = code_publish();
+  const std::uint64_t epoch = code_publish();
   if (EG(exception) != nullptr) return 0;
-  task->fn = transfer_capture(fn, "$fn");
-  if (!task->fn) return 0;
   zval all;
   array_init_size(&all, argc + (named != nullptr ? zend_hash_num_elements(named) : 0));
   for (uint32_t i = 0; i < argc; ++i) {
@@ -166,10 +155,13 @@ zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
     }
     ZEND_HASH_FOREACH_END();
   }
-  task->args = transfer_capture(&all, "$args");
+  CargoPtr cargo = transfer_capture_call(fn, &all);
   zval_ptr_dtor(&all);
-  if (!task->args) return 0;
-  return static_cast<zend_long>(rt->go([t = std::move(task)]() mutable { run(*t); }));
+  if (!cargo) return 0;
+  // 16 bytes: the task fits a Task's inline storage, so go() makes no
+  // allocation beyond the Cargo.
+  return static_cast<zend_long>(
+      rt->go([epoch, cargo = std::move(cargo)]() mutable { run(epoch, *cargo); }));
 }
 
 }  // namespace goos::php

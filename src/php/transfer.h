@@ -61,6 +61,12 @@ using CargoPtr = std::unique_ptr<Cargo, CargoDeleter>;
 // thrown (EG(exception) set), having built or leaked nothing.
 CargoPtr transfer_capture(zval* value, const std::string& path);
 
+// Captures what go() sends: the callable and its arguments (an array; int keys
+// positional, string keys named) as one value, the array [fn, args], so that
+// an object reached from both arrives as one object. Paths in messages start
+// at $fn or $args. Failure as transfer_capture().
+CargoPtr transfer_capture_call(zval* fn, zval* args);
+
 // Builds the value in the current interpreter into `out` (which it
 // initialises). On failure (a class unknown here, an unserialize() that
 // fails) returns false with an exception thrown and `out` set to null; the

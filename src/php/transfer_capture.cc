@@ -587,7 +587,11 @@ bool Capture::closure_uses(const zend_function* func, std::uint32_t at) {
 
 }  // namespace
 
-CargoPtr transfer_capture(zval* value, const std::string& path) {
+namespace {
+
+// `call`: `value` is the array [callable, arguments] of transfer_capture_call,
+// whose two elements are named $fn and $args in messages, not [0] and [1].
+CargoPtr capture_root(zval* value, const std::string& path, bool call) {
   std::string what;
   std::string reason;
   std::vector<std::string> pieces;
@@ -612,7 +616,12 @@ CargoPtr transfer_capture(zval* value, const std::string& path) {
     return nullptr;  // exit() in PHP code the capture ran: let it unwind
   }
   std::string message = path;
-  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) message += *it;
+  auto it = pieces.rbegin();
+  if (call && it != pieces.rend()) {
+    message = *it == "[0]" ? "$fn" : "$args";
+    ++it;
+  }
+  for (; it != pieces.rend(); ++it) message += *it;
   message += ": ";
   message += what;
   message += " cannot cross to another thread";
@@ -620,6 +629,24 @@ CargoPtr transfer_capture(zval* value, const std::string& path) {
   // A pending exception (from a serialisation) becomes the previous one.
   zend_throw_exception(transfer_error_ce, message.c_str(), 0);
   return nullptr;
+}
+
+}  // namespace
+
+CargoPtr transfer_capture(zval* value, const std::string& path) {
+  return capture_root(value, path, false);
+}
+
+CargoPtr transfer_capture_call(zval* fn, zval* args) {
+  zval pair;
+  array_init_size(&pair, 2);
+  Z_TRY_ADDREF_P(fn);
+  zend_hash_next_index_insert(Z_ARRVAL(pair), fn);
+  Z_TRY_ADDREF_P(args);
+  zend_hash_next_index_insert(Z_ARRVAL(pair), args);
+  CargoPtr cargo = capture_root(&pair, "", true);
+  zval_ptr_dtor(&pair);
+  return cargo;
 }
 
 }  // namespace goos::php
