@@ -111,12 +111,11 @@ void run(std::uint64_t epoch, const Cargo& cargo) {
 // Goos\Scheduler::join() becomes a shutdown function, so it runs right after
 // the script (before later-registered shutdown functions and before
 // destructors). RSHUTDOWN joins again, for a script that never reaches them.
+// Set by the first go() of a request in the origin, cleared at its end.
+thread_local bool implicit_join_registered = false;
+
 void register_implicit_join() {
-  static thread_local bool registered_in_this_request = false;  // origin thread
-  static thread_local const void* request = nullptr;
-  // BG(user_shutdown_function_names) is made per request: a new table means
-  // a new request, in which the registration must be made again.
-  if (registered_in_this_request && request == BG(user_shutdown_function_names)) return;
+  if (implicit_join_registered) return;
   php_shutdown_function_entry entry{};
   zval callable;
   ZVAL_STRING(&callable, "Goos\\Scheduler::join");
@@ -128,11 +127,12 @@ void register_implicit_join() {
   // The entry owns the callable now (the shutdown table's destructor frees it).
   constexpr char kKey[] = "goos\\implicit_join";
   register_user_shutdown_function(kKey, sizeof(kKey) - 1, &entry);
-  registered_in_this_request = true;
-  request = BG(user_shutdown_function_names);
+  implicit_join_registered = true;
 }
 
 }  // namespace
+
+void go_request_end() { implicit_join_registered = false; }
 
 zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
   goos::Runtime* rt = runtime_start();

@@ -10,6 +10,9 @@ namespace goos::php {
 // an exception thrown (a value that cannot cross, code that cannot be found).
 zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named);
 
+// The origin's request ends: the next one registers its implicit join anew.
+void go_request_end();
+
 }  // namespace goos::php
 
 #endif  // GOOS_PHP_GO_H

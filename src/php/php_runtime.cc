@@ -11,6 +11,7 @@
 #include "code.h"
 #include "interp.h"
 #include "php_glue.h"
+#include "php_go.h"
 #include "php_goos.h"
 #include "php_scheduler.h"
 
@@ -144,6 +145,7 @@ void runtime_mshutdown() {
 void runtime_rshutdown() {
   if (on_worker_thread()) return;
   runtime_stop();
+  go_request_end();
   // The next request (php-fpm, or run-tests' --repeat in one CLI process)
   // starts with new workers and must not see this request's code.
   code_reset();
