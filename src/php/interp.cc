@@ -1,8 +1,5 @@
 #include "interp.h"
 
-#include <csignal>
-#include <pthread.h>
-
 #include "SAPI.h"
 #include "php_main.h"
 #include "zend_stream.h"
@@ -15,16 +12,6 @@ namespace goos::php {
 namespace {
 
 thread_local bool tls_worker = false;
-
-// Workers leave asynchronous signals to the origin, which keeps PHP's signal
-// handling (pcntl, Ctrl-C). Faults stay deliverable: they are synchronous,
-// and the stack-overflow report needs SIGSEGV.
-void block_async_signals() {
-  sigset_t set;
-  sigfillset(&set);
-  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&set, sig);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
 
 void include_bootstrap() {
   const char* path = GOOS_G(bootstrap);
@@ -42,7 +29,6 @@ bool on_worker_thread() { return tls_worker; }
 
 zend_atomic_bool* interp_start(int /*m*/) {
   tls_worker = true;
-  block_async_signals();
   ts_resource(0);
   ZEND_TSRMLS_CACHE_UPDATE();
   SG(server_context) = nullptr;

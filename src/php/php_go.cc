@@ -136,7 +136,11 @@ void go_request_end() { implicit_join_registered = false; }
 
 zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
   goos::Runtime* rt = runtime_start();
-  if (rt == nullptr) return 0;
+  if (rt == nullptr) {
+    // A goroutine still unwinding while the runtime stops (the script ended).
+    zend_throw_error(nullptr, "go(): the script is ending; no goroutine can start now");
+    return 0;
+  }
   if (!on_worker_thread()) register_implicit_join();
   const std::uint64_t epoch = code_publish();
   if (EG(exception) != nullptr) return 0;

@@ -69,7 +69,8 @@ goos::Runtime* runtime_if_started() { return g_runtime_ptr.load(std::memory_orde
 
 goos::Runtime* runtime_start() {
   if (goos::Runtime* rt = runtime_if_started()) return rt;
-  if (on_worker_thread()) return nullptr;  // cannot happen: a worker exists only under a runtime
+  // A worker exists only under a runtime: null here means it is stopping.
+  if (on_worker_thread()) return nullptr;
   goos::RuntimeOptions options;
   options.max_procs = goos_scheduler_max_procs();
   options.preempt_ms = static_cast<int>(GOOS_G(preempt_ms));
@@ -84,7 +85,9 @@ goos::Runtime* runtime_start() {
   };
   g_origin_interrupt = &EG(vm_interrupt);
   // The M and sysmon threads inherit a mask that blocks asynchronous
-  // signals: the origin alone handles them, as in a PHP without goos.
+  // signals: the origin alone handles them (pcntl, Ctrl-C), as in a PHP
+  // without goos. Faults stay deliverable: they are synchronous, and the
+  // stack-overflow report needs SIGSEGV.
   sigset_t all, previous;
   sigfillset(&all);
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&all, sig);
