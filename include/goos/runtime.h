@@ -65,11 +65,12 @@ struct DeadlockReport {
 };
 
 struct PStats {
-  std::uint64_t switches = 0;     // goroutine runs started on this P
-  std::uint64_t steals = 0;       // goroutines stolen by this P from others
-  std::uint64_t preemptions = 0;  // preemption requests for this P's goroutines
-  std::uint64_t spawned = 0;      // goroutines started on this P
-  std::size_t runq = 0;           // unstarted goroutines waiting in its queues
+  std::uint64_t switches = 0;          // goroutine runs started on this P
+  std::uint64_t steals = 0;            // goroutines stolen by this P from others
+  std::uint64_t preempt_requests = 0;  // sysmon asked a goroutine of this P to yield
+  std::uint64_t preemptions = 0;       // a goroutine of this P yielded because asked
+  std::uint64_t spawned = 0;           // goroutines started on this P
+  std::size_t runq = 0;                // unstarted goroutines waiting in its queues
 };
 
 struct RuntimeOptions {
@@ -149,6 +150,14 @@ bool wait_fd(int fd, IoEvent event, Deadline deadline = kNoDeadline);
 // without a switch). The PHP glue reaches it from the VM's interrupt hook; plain
 // C++ goroutines call it in long loops.
 void preempt_point();
+
+// A critical section that preemption must not cut: between preempt_disable()
+// and the matching preempt_enable() (they nest) preempt_point() does nothing.
+// A request that came meanwhile is honoured by the outermost preempt_enable(),
+// which then yields. The goroutine may still yield or block on purpose. On a
+// plain thread both do nothing.
+void preempt_disable();
+void preempt_enable();
 
 }  // namespace this_goroutine
 

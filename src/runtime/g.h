@@ -73,6 +73,7 @@ struct G {
   GoroutineWaiter waiter;
   Timer timer;             // its deadline while parked, in p's timer heap
   bool timed_out = false;  // the deadline, not a waker, ended the last park
+  int no_preempt = 0;      // depth of preempt_disable(); owner: the running M
   GoroutineInfo info;      // what the glue sees
 };
 

@@ -76,12 +76,7 @@ constexpr int kStealRounds = 4;
 // idle CPU), and a goroutine parked on a channel is often readied by another M
 // within microseconds: a goroutine stolen by another P answering its parent.
 constexpr auto kIdleSpin = std::chrono::microseconds(50);
-
-// Adds to a counter that only the calling thread writes: no locked instruction
-// on the switch path, and readers still see a whole value.
-inline void bump(std::atomic<std::uint64_t>& counter, std::uint64_t n = 1) {
-  counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
-}
+constexpr auto kBusyPollEvery = std::chrono::milliseconds(1);
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -311,11 +306,15 @@ G* P::steal() {
 G* P::find_runnable() {
   for (;;) {
     if (rt.stopping.load(std::memory_order_acquire)) return nullptr;
+    // Due timers and ready fds before the queues, as Go's schedule() checks
+    // timers first: goroutines taking turns (CPU hogs that preemption
+    // rotates) never leave the queues empty, and must not starve sleepers.
+    fire_timers();
+    poll_when_due();
     if (G* g = next_local()) {
       if (spinning) stop_spinning();
       return g;
     }
-    if (fire_timers()) continue;
     if (rt.fd_waits.load(std::memory_order_relaxed) > 0 && poller.watched() > 0) {
       poll_fds(0);
       if (!pinned.empty()) continue;
@@ -367,8 +366,9 @@ void P::stop_spinning() {
 
 bool P::fire_timers() {
   Timer* t = timers.earliest();
-  if (t == nullptr || t->when > Clock::now()) return false;
+  if (t == nullptr) return false;
   const Deadline now = Clock::now();
+  if (t->when > now) return false;
   bool readied = false;
   while ((t = timers.earliest()) != nullptr && t->when <= now) {
     timers.remove(t);
@@ -384,7 +384,18 @@ bool P::fire_timers() {
   return readied;
 }
 
+// While the queues hold work, fds are polled at most once per kBusyPollEvery:
+// often enough that a goroutine waiting on a socket is not starved by CPU-bound
+// ones, rarely enough that a switch does not cost a syscall.
+void P::poll_when_due() {
+  if (rt.fd_waits.load(std::memory_order_relaxed) == 0 || poller.watched() == 0) return;
+  const Clock::time_point now = Clock::now();
+  if (now - polled_at < kBusyPollEvery) return;
+  poll_fds(0);
+}
+
 void P::poll_fds(int timeout_ms) {
+  polled_at = Clock::now();
   poller.wait(timeout_ms, [this](FdWaiter* w) {
     if (w->g->waiter.claim(w->ticket)) rt.ready(w->g);
   });
@@ -670,6 +681,7 @@ std::vector<PStats> Runtime::stats() const {
     PStats s;
     s.switches = p->schedtick.load(std::memory_order_relaxed);
     s.steals = p->counters.steals.load(std::memory_order_relaxed);
+    s.preempt_requests = p->counters.preempt_requests.load(std::memory_order_relaxed);
     s.preemptions = p->counters.preemptions.load(std::memory_order_relaxed);
     s.spawned = p->counters.spawned.load(std::memory_order_relaxed);
     s.runq = p->runq.size() + (p->runnext.load() != nullptr ? 1 : 0);
@@ -715,11 +727,25 @@ void sleep_for(Nanos duration) { sleep_until(deadline_after(duration)); }
 
 void preempt_point() {
   P* p = tls_p;
-  if (p == nullptr || p->current == nullptr) return;
+  if (p == nullptr || p->current == nullptr || p->current->no_preempt > 0) return;
+  // The request names this run (its schedtick): one that came for an earlier
+  // run of this P, or was already honoured, never matches.
   if (p->preempt_tick.load(std::memory_order_relaxed) ==
       p->schedtick.load(std::memory_order_relaxed)) {
+    bump(p->counters.preemptions);
     yield();
   }
+}
+
+void preempt_disable() {
+  if (is_goroutine()) tls_p->current->no_preempt++;
+}
+
+void preempt_enable() {
+  if (!is_goroutine()) return;
+  G* g = tls_p->current;
+  assert(g->no_preempt > 0 && "preempt_enable() without preempt_disable()");
+  if (--g->no_preempt == 0) preempt_point();
 }
 
 }  // namespace this_goroutine

@@ -20,6 +20,12 @@
 
 namespace goos {
 
+// Adds to a counter that only the calling thread writes: no locked instruction
+// on the switch path, and readers still see a whole value.
+inline void bump(std::atomic<std::uint64_t>& counter, std::uint64_t n = 1) {
+  counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+
 // A P and the M thread it is bound to. Fields marked "owner" are touched only by
 // that M's thread; the others say who else may.
 struct P {
@@ -41,6 +47,7 @@ struct P {
   G* free_gs = nullptr;              // owner: finished Gs for reuse
   std::size_t nfree = 0;             // owner
   std::uint32_t tick = 0;            // owner: drives the 1-in-61 global queue check
+  Clock::time_point polled_at{};     // owner: when find_runnable last polled the fds
   bool yielded = false;              // owner: the last G yielded; look at the global queue first
   bool spinning = false;             // owner: counted in Impl::nmspinning
   int parked = 0;                    // owner: Gs of this P parked now (what an idle spin waits for)
@@ -56,10 +63,11 @@ struct P {
   std::uint64_t seen_tick = 0;
   Clock::time_point seen_at{};
 
-  // Each written by one thread only (steals, spawned: the owner; preemptions:
-  // sysmon), so a plain load and store (bump) suffices; others only read.
+  // Each written by one thread only (steals, spawned, preemptions: the owner;
+  // preempt_requests: sysmon), so a plain load and store (bump) suffices;
+  // others only read.
   struct Counters {
-    std::atomic<std::uint64_t> steals{0}, preemptions{0}, spawned{0};
+    std::atomic<std::uint64_t> steals{0}, preempt_requests{0}, preemptions{0}, spawned{0};
   } counters;
 
   // On the M's thread, in a goroutine: back to this M's scheduler loop.
@@ -73,6 +81,7 @@ struct P {
   void run(G* g);
   void finish(G* g);
   bool fire_timers();
+  void poll_when_due();
   bool idle_spin();
   void poll_fds(int timeout_ms);
   void stop_spinning();

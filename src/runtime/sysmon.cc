@@ -76,7 +76,7 @@ void Runtime::Impl::sysmon_loop() {
                  now - p->seen_at >= preempt_after &&
                  p->preempt_tick.load(std::memory_order_relaxed) != tick) {
         p->preempt_tick.store(tick, std::memory_order_relaxed);
-        p->counters.preemptions.fetch_add(1, std::memory_order_relaxed);
+        bump(p->counters.preempt_requests);
         glue->request_preempt(p->id);
       }
       stealable =

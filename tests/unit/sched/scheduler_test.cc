@@ -273,6 +273,91 @@ TEST_P(scheduler, preemption_off_means_no_preemption) {
   EXPECT_EQ(rt.stats()[0].preemptions, 0u);
 }
 
+// Two goroutines that preemption rotates on one P never leave its queue empty;
+// the P must still look at its timers and its fds.
+class turn_takers {
+ public:
+  explicit turn_takers(Runtime& rt) {
+    for (int i = 0; i < 2; ++i) {
+      rt.go([this] {
+        const auto give_up = Clock::now() + 5s;
+        while (!done.load() && Clock::now() < give_up) this_goroutine::preempt_point();
+      });
+    }
+  }
+  std::atomic<bool> done{false};
+};
+
+RuntimeOptions one_p_preempting() {
+  RuntimeOptions o;
+  o.max_procs = 1;
+  o.preempt_ms = 2;
+  return o;
+}
+
+TEST(scheduler_fairness, a_sleeper_wakes_while_goroutines_take_turns) {
+  Runtime rt(one_p_preempting());
+  const auto start = Clock::now();
+  std::atomic<Nanos> woke_after{Nanos::max()};
+  auto hogs = std::make_unique<turn_takers>(rt);
+  rt.go([&] {
+    this_goroutine::sleep_for(20ms);
+    woke_after = Clock::now() - start;
+    hogs->done = true;
+  });
+  EXPECT_TRUE(rt.join());
+  // Without timers checked first the sleeper waits for the hogs to give up (5 s).
+  EXPECT_LT(woke_after.load(), 2s);
+}
+
+TEST(scheduler_fairness, an_fd_waiter_wakes_while_goroutines_take_turns) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  Runtime rt(one_p_preempting());
+  const auto start = Clock::now();
+  std::atomic<Nanos> woke_after{Nanos::max()};
+  auto hogs = std::make_unique<turn_takers>(rt);
+  rt.go([&] {
+    EXPECT_TRUE(this_goroutine::wait_fd(fds[0], this_goroutine::IoEvent::kRead));
+    woke_after = Clock::now() - start;
+    hogs->done = true;
+  });
+  std::this_thread::sleep_for(20ms);
+  ASSERT_EQ(write(fds[1], "x", 1), 1);
+  EXPECT_TRUE(rt.join());
+  EXPECT_LT(woke_after.load(), 2s);
+  close(fds[0]);
+  close(fds[1]);
+}
+
+TEST(scheduler_fairness, a_critical_section_is_not_preempted_and_yields_after) {
+  Runtime rt(one_p_preempting());
+  std::atomic<bool> other_ran{false};
+  std::atomic<bool> cut{false};
+  std::atomic<bool> ran_at_enable{false};
+  rt.go([&] {
+    this_goroutine::preempt_disable();
+    this_goroutine::preempt_disable();  // nests
+    rt.go([&] { other_ran = true; });   // on this P, behind us
+    // Run on past sysmon's request (or give up after 5 s).
+    const auto give_up = Clock::now() + 5s;
+    while (rt.stats()[0].preempt_requests == 0 && Clock::now() < give_up) {
+      this_goroutine::preempt_point();
+      if (other_ran.load()) cut = true;
+    }
+    this_goroutine::preempt_enable();
+    this_goroutine::preempt_point();
+    if (other_ran.load()) cut = true;
+    this_goroutine::preempt_enable();  // the request kept meanwhile: yields here
+    ran_at_enable = other_ran.load();
+  });
+  EXPECT_TRUE(rt.join());
+  EXPECT_FALSE(cut.load()) << "preempted inside the critical section";
+  EXPECT_TRUE(ran_at_enable.load()) << "the kept request was not honoured at the end";
+  EXPECT_EQ(rt.stats()[0].preemptions, 1u);
+  EXPECT_GE(rt.stats()[0].preempt_requests, 1u);
+}
+
 TEST_P(scheduler, deadlock_is_reported_with_every_goroutine) {
   std::atomic<int> reports{0};
   std::string text;
