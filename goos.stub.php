@@ -69,6 +69,31 @@ namespace Goos {
 
         /** The number of goroutines started and not yet ended. */
         public static function numGoroutine(): int {}
+
+        /**
+         * Calls $fn(...$args) as a critical section that preemption does not
+         * cut, and returns what it returns. A goroutine that has run
+         * goos.preempt_ms is normally made to yield at its next loop or call;
+         * inside $fn it keeps its thread, and yields when $fn returns
+         * instead. Sections nest. $fn may still yield or block on purpose
+         * (Scheduler::yield(), Time::sleep()). In the script itself (never
+         * preempted) it simply calls $fn.
+         */
+        public static function noPreempt(callable $fn, mixed ...$args): mixed {}
+
+        /**
+         * The counters of each processor (P), indexed by P number, each an
+         * array of: runq (goroutines waiting there to start), switches
+         * (goroutine runs started), steals (goroutines taken from other Ps),
+         * spawned (goroutines started there), preemptions (goroutines that
+         * yielded because they had run goos.preempt_ms) and preemptRequests
+         * (how often the monitor asked; one the goroutine never honoured, for
+         * example inside noPreempt() or a long internal call, counts here
+         * only). All zero before the first go().
+         *
+         * @return array<int, array<string, int>>
+         */
+        public static function stats(): array {}
     }
 
     /** @strict-properties @not-serializable */

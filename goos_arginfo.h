@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c5ca822492118ba176667b2ca6f2f166a0776768 */
+ * Stub hash: 9c3226fb7985bd099548ae08200037353c064488 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_go, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
@@ -27,6 +27,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Goos_Scheduler_numGoroutine arginfo_class_Goos_Scheduler_id
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Goos_Scheduler_noPreempt, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
+	ZEND_ARG_VARIADIC_TYPE_INFO(0, args, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Goos_Scheduler_stats, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_Goos_Time___construct arginfo_class_Goos_Scheduler___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Goos_Time_sleep, 0, 1, IS_VOID, 0)
@@ -41,6 +49,8 @@ ZEND_METHOD(Goos_Scheduler, id);
 ZEND_METHOD(Goos_Scheduler, join);
 ZEND_METHOD(Goos_Scheduler, yield);
 ZEND_METHOD(Goos_Scheduler, numGoroutine);
+ZEND_METHOD(Goos_Scheduler, noPreempt);
+ZEND_METHOD(Goos_Scheduler, stats);
 ZEND_METHOD(Goos_Time, __construct);
 ZEND_METHOD(Goos_Time, sleep);
 
@@ -61,6 +71,8 @@ static const zend_function_entry class_Goos_Scheduler_methods[] = {
 	ZEND_ME(Goos_Scheduler, join, arginfo_class_Goos_Scheduler_join, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Goos_Scheduler, yield, arginfo_class_Goos_Scheduler_yield, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Goos_Scheduler, numGoroutine, arginfo_class_Goos_Scheduler_numGoroutine, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Goos_Scheduler, noPreempt, arginfo_class_Goos_Scheduler_noPreempt, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Goos_Scheduler, stats, arginfo_class_Goos_Scheduler_stats, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

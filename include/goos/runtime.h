@@ -30,7 +30,8 @@ struct GoroutineInfo {
 };
 
 // The interface the PHP layer implements. Every call except request_preempt
-// happens on the M's own thread; none may block on goos primitives.
+// and sysmon_tick happens on the M's own thread; none may block on goos
+// primitives.
 class Glue {
  public:
   virtual ~Glue() = default;
@@ -46,6 +47,11 @@ class Glue {
   // point soon (PHP: set that interpreter's EG(vm_interrupt)). Must be
   // async-safe towards M: no locks M may hold.
   virtual void request_preempt(int /*m*/) {}
+  // From the sysmon thread, on each of its rounds (every 1 ms while a P is
+  // busy, every 10 ms while all are idle): a chance to notice what a thread
+  // outside the runtime cannot be woken for directly (PHP: a signal that
+  // arrived while the script waits in join()). Must not block.
+  virtual void sysmon_tick() {}
 };
 
 // One goroutine as a dump shows it.

@@ -27,6 +27,13 @@ void include_bootstrap() {
 
 bool on_worker_thread() { return tls_worker; }
 
+void block_async_signals(sigset_t* previous) {
+  sigset_t all;
+  sigfillset(&all);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&all, sig);
+  pthread_sigmask(SIG_BLOCK, &all, previous);
+}
+
 zend_atomic_bool* interp_start(int /*m*/) {
   tls_worker = true;
   ts_resource(0);
@@ -34,6 +41,11 @@ zend_atomic_bool* interp_start(int /*m*/) {
   SG(server_context) = nullptr;
   SG(request_info).no_headers = 1;
   SG(options) |= SAPI_OPTION_NO_CHDIR;
+  // max_execution_time is the script's, enforced in the origin (which ends
+  // every goroutine when it fires). A worker arming its own timer would, on
+  // PHP builds without per-thread timers, re-arm or cancel the process-wide
+  // ITIMER_PROF the origin's timeout runs on.
+  EG(timeout_seconds) = 0;
   if (php_request_startup() == FAILURE) {
     fprintf(stderr, "goos: could not start a PHP request on a worker thread\n");
     abort();
@@ -42,6 +54,10 @@ zend_atomic_bool* interp_start(int /*m*/) {
   SG(headers_sent) = 1;
   SG(request_info).no_headers = 1;
   PG(during_request_startup) = 0;
+  // The request startup unblocked the timeout's signal (zend_set_timeout()
+  // does, for SIGPROF, on PHP builds without per-thread timers), which would
+  // let the kernel hand the origin's timeout to this thread.
+  block_async_signals();
   include_bootstrap();
   return &EG(vm_interrupt);
 }

@@ -3,6 +3,8 @@
 #ifndef GOOS_PHP_INTERP_H
 #define GOOS_PHP_INTERP_H
 
+#include <signal.h>
+
 #include "php.h"
 
 namespace goos::php {
@@ -11,6 +13,13 @@ namespace goos::php {
 // the CLI would (output to the SAPI's stdout), includes goos.bootstrap if
 // set. Returns that interpreter's EG(vm_interrupt), for preemption requests.
 zend_atomic_bool* interp_start(int m);
+
+// Blocks every asynchronous signal in the calling thread (faults stay
+// deliverable: they are synchronous, and the stack-overflow report needs
+// SIGSEGV), saving the mask it replaces in `previous` if given. The origin
+// alone handles signals (pcntl, Ctrl-C, PHP's own timeout), as in a PHP
+// without goos.
+void block_async_signals(sigset_t* previous = nullptr);
 
 // On the M's thread: ends the request and frees the thread's globals.
 // `abandoned`: goroutines of this M were left blocked (the script ended

@@ -4,6 +4,7 @@
 
 #include "engine_state.h"
 #include "interp.h"
+#include "php_runtime.h"
 
 namespace goos::php {
 
@@ -67,6 +68,8 @@ void PhpGlue::request_preempt(int m) {
   }
   target.users.fetch_sub(1, std::memory_order_seq_cst);
 }
+
+void PhpGlue::sysmon_tick() { origin_watch(); }
 
 void PhpGlue::interrupt_all() {
   for (std::size_t m = 0; m < ms_.size(); ++m) request_preempt(static_cast<int>(m));

@@ -21,6 +21,7 @@ class PhpGlue final : public goos::Glue {
   void g_switch_out(int m, goos::GoroutineInfo& g) override;
   void g_finished(int m, goos::GoroutineInfo& g) override;
   void request_preempt(int m) override;
+  void sysmon_tick() override;
 
   // Makes every M's running goroutine reach its interrupt check.
   void interrupt_all();

@@ -100,9 +100,12 @@ void run(std::uint64_t epoch, const Cargo& cargo) {
     if (EG(exception) != nullptr) finish_with_exception();
   }
   zend_catch {
-    // A fatal error (reported already, tagged with the goroutine id) or an
-    // exit from deep inside the engine. PHP set EG(exit_status).
-    end_script(EG(exit_status) != 0 ? EG(exit_status) : 255);
+    // A fatal error (reported already, tagged with the goroutine id; PHP set
+    // EG(exit_status) to 255), or an exit: the goroutine's function is called
+    // with no PHP frame below it, so an exception that leaves it, exit()'s
+    // unwinding too, ends in zend_throw_exception_internal()'s bailout. Then
+    // EG(exit_status) is exit()'s own, 0 included.
+    end_script(EG(exit_status));
   }
   zend_end_try();
 }

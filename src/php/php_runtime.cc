@@ -4,12 +4,14 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "zend_exceptions.h"
 
 #include "code.h"
 #include "interp.h"
+#include "jit_guard.h"
 #include "php_glue.h"
 #include "php_go.h"
 #include "php_goos.h"
@@ -49,10 +51,27 @@ void goos_interrupt(zend_execute_data* execute_data) {
   if (g_previous_interrupt != nullptr) g_previous_interrupt(execute_data);
 }
 
+// zend_timeout()'s message: PHP raises it as a plain E_ERROR, with nothing
+// else to tell it from others by the time the error callback runs.
+bool is_timeout_message(const zend_string* message) {
+  constexpr char kPrefix[] = "Maximum execution time of ";
+  return ZSTR_LEN(message) >= sizeof(kPrefix) - 1 &&
+         std::memcmp(ZSTR_VAL(message), kPrefix, sizeof(kPrefix) - 1) == 0;
+}
+
 // A fatal error inside a goroutine says which goroutine: PHP's own message,
 // prefixed with "goroutine N: ".
 void goos_error_cb(int type, zend_string* file, uint32_t line, zend_string* message) {
   const std::uint64_t id = goos::this_goroutine::id();
+  if (id == 0 && type == E_ERROR && !on_worker_thread() && runtime_if_started() != nullptr &&
+      is_timeout_message(message)) {
+    // The script's time is up: unlike an uncaught exception in the origin
+    // (its goroutines still end their work, as after exit()), a timeout ends
+    // them too, or a goroutine that never ends would outlive the limit. The
+    // origin is unwinding already (PHP bails out after this message).
+    g_origin_unwound = true;
+    end_script(255);
+  }
   if (id != 0 && (type & kFatalErrors) != 0) {
     zend_string* tagged = zend_strpprintf(0, "goroutine %llu: %s",
                                           static_cast<unsigned long long>(id), ZSTR_VAL(message));
@@ -74,6 +93,13 @@ goos::Runtime* runtime_start() {
   goos::RuntimeOptions options;
   options.max_procs = goos_scheduler_max_procs();
   options.preempt_ms = static_cast<int>(GOOS_G(preempt_ms));
+  if (options.preempt_ms > 0 && function_jit_breaks_interrupts()) {
+    php_error_docref(nullptr, E_WARNING,
+                     "preemption is off: with opcache.jit in function mode PHP loses local "
+                     "variables when the VM is interrupted in JIT-compiled code (a php-src bug, "
+                     "hit by pcntl's signals too); use opcache.jit=tracing");
+    options.preempt_ms = 0;
+  }
   if (GOOS_G(stack_size) > 0) options.stack_size = static_cast<std::size_t>(GOOS_G(stack_size));
   options.glue = &g_glue;
   // As Go: report and end the program (with PHP's status for a fatal error).
@@ -85,13 +111,9 @@ goos::Runtime* runtime_start() {
   };
   g_origin_interrupt = &EG(vm_interrupt);
   // The M and sysmon threads inherit a mask that blocks asynchronous
-  // signals: the origin alone handles them (pcntl, Ctrl-C), as in a PHP
-  // without goos. Faults stay deliverable: they are synchronous, and the
-  // stack-overflow report needs SIGSEGV.
-  sigset_t all, previous;
-  sigfillset(&all);
-  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) sigdelset(&all, sig);
-  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  // signals (each M blocks them again after its request startup).
+  sigset_t previous;
+  block_async_signals(&previous);
   g_runtime = std::make_unique<goos::Runtime>(std::move(options));
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   g_runtime_ptr.store(g_runtime.get(), std::memory_order_release);
@@ -131,6 +153,23 @@ bool origin_unwind_if_ended() {
   EG(exit_status) = status;
   zend_throw_unwind_exit();
   return true;
+}
+
+bool origin_check_interrupt() {
+  if (!zend_atomic_bool_load_ex(&EG(vm_interrupt))) return EG(exception) != nullptr;
+  zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
+  if (zend_atomic_bool_load_ex(&EG(timed_out))) zend_timeout();  // a fatal error: bails out
+  if (zend_interrupt_function != nullptr) zend_interrupt_function(EG(current_execute_data));
+  return EG(exception) != nullptr;
+}
+
+void origin_watch() {
+  // g_origin_interrupt is set before the runtime (and sysmon) starts and
+  // cleared after it stopped. The flag is level-triggered: a wake that finds
+  // the origin not yet waiting is repeated on the next round.
+  zend_atomic_bool* flag = g_origin_interrupt;
+  if (flag == nullptr || !zend_atomic_bool_load(flag)) return;
+  if (goos::Runtime* rt = runtime_if_started()) rt->cancel_joins();
 }
 
 void runtime_minit() {

@@ -37,6 +37,17 @@ int script_end_status();
 // return at once: see script_end_status().)
 bool origin_unwind_if_ended();
 
+// In the origin, inside a wait of goos (join(), Time::sleep()): what the VM's
+// interrupt check would do had the origin been running PHP code. A timeout
+// (max_execution_time) raises PHP's fatal error, which ends the script;
+// anything else (pcntl's asynchronous signals, a goroutine that ended the
+// script) goes to zend_interrupt_function. True when an exception is pending
+// then: the wait must return.
+bool origin_check_interrupt();
+// From sysmon: if the origin's interpreter has an interrupt pending, wake it
+// from join() so that it can take it (see origin_check_interrupt()).
+void origin_watch();
+
 // Module hooks (goos_module.cc).
 void runtime_minit();
 void runtime_mshutdown();

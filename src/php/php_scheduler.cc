@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <vector>
 
 #include "zend_exceptions.h"
 
@@ -134,6 +135,8 @@ ZEND_METHOD(Goos_Scheduler, join) {
       RETURN_FALSE;
     }
     if (rt->join(deadline)) RETURN_TRUE;
+    // Woken early (origin_watch): a signal for pcntl, or a timeout.
+    if (goos::php::origin_check_interrupt()) RETURN_THROWS();
     if (deadline != goos::kNoDeadline && goos::Clock::now() >= deadline) RETURN_FALSE;
   }
 }
@@ -169,6 +172,53 @@ ZEND_METHOD(Goos_Time, sleep) {
       if (goos::php::origin_unwind_if_ended()) RETURN_THROWS();
       return;  // the script is over: a shutdown function does not sleep on
     }
+    if (goos::php::origin_check_interrupt()) RETURN_THROWS();
     std::this_thread::sleep_for(std::min<goos::Clock::duration>(until - now, kSlice));
+  }
+}
+
+// Runs $fn with preemption off (goos::this_goroutine::preempt_disable): a
+// request sysmon makes meanwhile is kept, and preempt_enable() yields for it
+// when $fn is done, even if $fn threw (the exception waits in the
+// goroutine's engine state). A script ending unwinds $fn all the same: that
+// check comes before preemption in the interrupt hook.
+ZEND_METHOD(Goos_Scheduler, noPreempt) {
+  zend_fcall_info fci;
+  zend_fcall_info_cache fcc;
+  zval* args = nullptr;
+  uint32_t argc = 0;
+  HashTable* named = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, -1)
+  Z_PARAM_FUNC(fci, fcc)
+  Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
+  ZEND_PARSE_PARAMETERS_END();
+  fci.params = args;
+  fci.param_count = argc;
+  fci.named_params = named;
+  fci.retval = return_value;
+  goos::this_goroutine::preempt_disable();
+  zend_call_function(&fci, &fcc);
+  goos::this_goroutine::preempt_enable();
+}
+
+ZEND_METHOD(Goos_Scheduler, stats) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  std::vector<goos::PStats> per_p;
+  if (goos::Runtime* rt = runtime_if_started()) {
+    per_p = rt->stats();
+  } else {
+    per_p.resize(static_cast<std::size_t>(goos_scheduler_max_procs()));
+  }
+  array_init_size(return_value, static_cast<uint32_t>(per_p.size()));
+  for (const goos::PStats& s : per_p) {
+    zval p;
+    array_init_size(&p, 6);
+    add_assoc_long(&p, "runq", static_cast<zend_long>(s.runq));
+    add_assoc_long(&p, "switches", static_cast<zend_long>(s.switches));
+    add_assoc_long(&p, "steals", static_cast<zend_long>(s.steals));
+    add_assoc_long(&p, "spawned", static_cast<zend_long>(s.spawned));
+    add_assoc_long(&p, "preemptions", static_cast<zend_long>(s.preemptions));
+    add_assoc_long(&p, "preemptRequests", static_cast<zend_long>(s.preempt_requests));
+    add_next_index_zval(return_value, &p);
   }
 }

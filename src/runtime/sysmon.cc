@@ -8,6 +8,7 @@
 //    names one run (its schedtick), so it can never hit a later goroutine.
 //  - wakes an idle M when a P has stealable unstarted work and no M spins
 //    (the owner is busy in a long goroutine; a thief should take the work).
+//  - lets the glue look around (Glue::sysmon_tick).
 //  - detects deadlock: every P idle, nothing in the global queue, no goroutine
 //    waiting on a timer or an fd, every attached thread blocked, and no
 //    progress (no goroutine run, no thread woken) across two looks 10 ms apart.
@@ -64,6 +65,7 @@ void Runtime::Impl::sysmon_loop() {
                            all_idle ? std::chrono::milliseconds(10) : std::chrono::milliseconds(1));
     }
     if (stopping.load(std::memory_order_acquire)) break;
+    glue->sysmon_tick();
     const Clock::time_point now = Clock::now();
 
     bool stealable = false;

@@ -6,7 +6,7 @@ goos
 <?php
 function describe(ReflectionMethod $m): string {
     $params = array_map(function (ReflectionParameter $p) {
-        $s = $p->getType() . ' $' . $p->getName();
+        $s = $p->getType() . ($p->isVariadic() ? ' ...$' : ' $') . $p->getName();
         if ($p->isDefaultValueAvailable()) {
             $s .= ' = ' . var_export($p->getDefaultValue(), true);
         }
@@ -43,5 +43,7 @@ public static id(): int
 public static join(?float $timeout = NULL): bool
 public static yield(): void
 public static numGoroutine(): int
+public static noPreempt(callable $fn, mixed ...$args): mixed
+public static stats(): array
 Error: Call to private Goos\Scheduler::__construct() from global scope
 Exception: Serialization of 'Goos\Scheduler' is not allowed
