@@ -473,6 +473,11 @@ void P::run(G* g) {
   switch (g->exit) {
     case GExit::kYield:
       set_status(g, GStatus::kRunning, GStatus::kRunnable);
+      // To the back of the queue, behind whatever became ready while it ran:
+      // goroutines other threads readied and sleepers whose time came (a
+      // preempted CPU hog must not run a second slice before them).
+      if (!inbox.empty()) inbox.drain_into(pinned);
+      fire_timers();
       pinned.push_back(g);
       yielded = true;
       break;

@@ -330,6 +330,25 @@ TEST(scheduler_fairness, an_fd_waiter_wakes_while_goroutines_take_turns) {
   close(fds[1]);
 }
 
+TEST(scheduler_fairness, a_preempted_goroutine_queues_behind_a_sleeper_whose_time_came) {
+  Runtime rt(one_p_preempting());
+  std::atomic<bool> done{false};
+  std::atomic<std::uint64_t> preempted_meanwhile{0};
+  rt.go([&] {  // first: it parks, and the hog takes the P
+    const std::uint64_t before = rt.stats()[0].preemptions;
+    this_goroutine::sleep_for(1ms);  // due within the hog's first 2 ms slice
+    preempted_meanwhile = rt.stats()[0].preemptions - before;
+    done = true;
+  });
+  rt.go([&] {
+    const auto give_up = Clock::now() + 5s;
+    while (!done.load() && Clock::now() < give_up) this_goroutine::preempt_point();
+  });
+  EXPECT_TRUE(rt.join());
+  // Queued behind the sleeper, the hog does not get a second slice first.
+  EXPECT_EQ(preempted_meanwhile.load(), 1u);
+}
+
 TEST(scheduler_fairness, a_critical_section_is_not_preempted_and_yields_after) {
   Runtime rt(one_p_preempting());
   std::atomic<bool> other_ran{false};
