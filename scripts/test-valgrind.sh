@@ -28,6 +28,10 @@ goos_log "running phpt under valgrind: ${dirs[*]}"
 # so one thread re-protecting it while another thread caches a script crashes
 # the writer. Goroutine threads compile scripts (code.h), so it is off here.
 status=0
+# --fair-sched=yes: valgrind runs one thread at a time, and by default a thread
+# spinning in PHP code can keep sysmon from running for long, so preemption
+# (and the phpt that check it) would not happen.
+export VALGRIND_OPTS="--fair-sched=yes ${VALGRIND_OPTS:-}"
 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 "$prefix/bin/php" "$prefix/lib/php/build/run-tests.php" \
   -m -q -p "$prefix/bin/php" \
   -d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 -d opcache.protect_memory=0 \
