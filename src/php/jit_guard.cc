@@ -10,19 +10,13 @@
 namespace goos::php {
 namespace {
 
-// zend_ini_long() of an entry that may not exist (opcache not loaded): 0.
-zend_long ini_long(const char* name) {
-  bool exists = false;
-  const char* value = zend_ini_string_ex(name, std::strlen(name), 0, &exists);
-  return exists && value != nullptr ? ZEND_STRTOL(value, nullptr, 10) : 0;
-}
-
+// An ini entry read as PHP reads booleans; false when it does not exist
+// (opcache not loaded).
 bool ini_bool(const char* name) {
-  bool exists = false;
-  const char* value = zend_ini_string_ex(name, std::strlen(name), 0, &exists);
-  if (!exists || value == nullptr) return false;
-  return strcasecmp(value, "on") == 0 || strcasecmp(value, "yes") == 0 ||
-         strcasecmp(value, "true") == 0 || std::atoi(value) != 0;
+  zend_string* key = zend_string_init(name, std::strlen(name), 0);
+  zend_string* value = zend_ini_get_value(key);
+  zend_string_release(key);
+  return value != nullptr && zend_ini_parse_bool(value);
 }
 
 // The JIT trigger opcache.jit selects (see opcache's zend_jit_config()), or
@@ -47,7 +41,7 @@ bool function_jit_breaks_interrupts() {
   if (!exists || jit == nullptr) return false;  // opcache is not loaded
   const bool cli = std::strcmp(sapi_module.name, "cli") == 0;
   if (!ini_bool(cli ? "opcache.enable_cli" : "opcache.enable")) return false;
-  if (ini_long("opcache.jit_buffer_size") <= 0) return false;
+  if (INI_INT("opcache.jit_buffer_size") <= 0) return false;  // 0 if absent
   const int trigger = jit_trigger(jit);
   return trigger >= 0 && trigger <= 3;
 }
