@@ -48,11 +48,19 @@ class Glue {
   // async-safe towards M: no locks M may hold.
   virtual void request_preempt(int /*m*/) {}
   // From the sysmon thread, on each of its rounds (every 1 ms while a P is
-  // busy, every 10 ms while all are idle): a chance to notice what a thread
-  // outside the runtime cannot be woken for directly (PHP: a signal that
-  // arrived while the script waits in join()). Must not block.
+  // busy, every 10 ms while all are idle, and when a callback timer is due):
+  // a chance to notice what a thread outside the runtime cannot be woken for
+  // directly (PHP: a signal that arrived while the script waits in join()).
+  // Must not block.
   virtual void sysmon_tick() {}
+  // On M `m`'s own thread, between goroutine runs, for a dump: describe
+  // goroutine `g`, which is started, pinned to this M and not running (parked
+  // or runnable). PHP: its backtrace. Must not block on goos primitives.
+  virtual std::string g_describe(int /*m*/, GoroutineInfo& /*g*/) { return {}; }
 };
+
+// A callback timer (Runtime::after). 0 is never a valid id.
+using TimerId = std::uint64_t;
 
 // One goroutine as a dump shows it.
 struct GoroutineSnapshot {
@@ -60,6 +68,9 @@ struct GoroutineSnapshot {
   const char* status;  // "runnable", "running", "waiting", ...
   WaitReason reason;   // for "waiting"
   int p;               // the P it is pinned to; -1 if not started
+  // Glue::g_describe's text (PHP: the backtrace); empty when not asked
+  // (snapshot()) or when the goroutine had not started when its M described.
+  std::string description;
 };
 
 // Every goroutine is blocked on goos objects (none runnable, no timer, no fd
@@ -120,10 +131,38 @@ class Runtime {
   // (the PHP glue: a goroutine ended the script) while the origin waits.
   void cancel_joins();
 
+  // Calls `fn` once at `when` (or as soon as possible after it) on the
+  // runtime's monitor thread, unless stop_timer() comes first (Go's
+  // time.AfterFunc). fn must be short, must not block and must not throw (a
+  // try_send, a close); it may call after() and stop_timer() itself (a ticker
+  // re-arms from its own callback). Any thread may call this. A pending timer
+  // counts as possible progress for deadlock detection. Timers still pending
+  // when the Runtime is destroyed are dropped without running.
+  TimerId after(Deadline when, std::function<void()> fn);
+
+  // True when the timer had not fired: it never will now, and its fn is
+  // destroyed by this call. False when it fired already, is firing now (fn
+  // may still be running when this returns: it does not wait), or was
+  // stopped. Any thread, including a timer's own callback.
+  bool stop_timer(TimerId id);
+
   int max_procs() const;
   std::size_t num_goroutine() const;
   std::vector<PStats> stats() const;
   std::vector<GoroutineSnapshot> snapshot() const;
+  // As snapshot(), plus each started goroutine's description, made on its own
+  // M by Glue::g_describe between goroutine runs (the only place a goroutine's
+  // engine state may be read). Blocks until every M has described its
+  // goroutines: an idle M is woken for it, a busy one does it at its next
+  // switch (a goroutine that never switches holds the dump up until
+  // preemption cuts it: RuntimeOptions::preempt_ms). A described goroutine
+  // shows the status and wait reason it had when described, so that they
+  // match its description; the caller, if a goroutine, shows as running.
+  // Callable from a goroutine (its own entry is described too: it parks
+  // meanwhile) or from a plain thread, by several at once; not from an M's
+  // scheduler loop (the glue's hooks) or from sysmon. Once the runtime is
+  // stopping, it returns what it has without waiting.
+  std::vector<GoroutineSnapshot> snapshot_described();
   StackStats stack_stats() const;
 
   struct Impl;

@@ -23,6 +23,7 @@ enum class WaitReason : std::uint8_t {
   kSleep,  // a deadline only: the clock will end it
   kIoRead,
   kIoWrite,
+  kDump,  // waiting for the Ms to describe their goroutines (Runtime::snapshot_described)
 };
 
 // Lower-case words, as Go prints them: "chan receive", "sync.Mutex.Lock", ...

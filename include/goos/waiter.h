@@ -99,9 +99,41 @@ class Waiter {
 };
 
 // A plain OS thread's waiter: blocks on a futex.
+//
+// Its waits can be made interruptible: the PHP origin blocks in a channel
+// operation, a select or a wait group, yet must still take a signal, a
+// max_execution_time timeout or the end of the script, which only its own
+// thread can act on. interrupt() ends such a wait as if its deadline had
+// passed (block() returns false, the primitive reports a timeout and changes
+// nothing); the owner then sees that its own deadline has not passed, acts on
+// the interrupt and waits again. Only waits inside an Interruptible scope are
+// ended this way: the primitives that cannot undo a wait (Mutex, Once) never
+// see a false they did not ask for.
 class ThreadWaiter final : public Waiter {
  public:
+  // The calling thread's waiter (what Waiter::current() is outside goroutines).
+  static ThreadWaiter& this_thread();
+
   std::uint64_t goroutine_id() const override { return 0; }
+
+  // Any thread: ends the owner's interruptible wait in progress, or else its
+  // next one, at once. Interrupts do not queue: several before a wait end one.
+  void interrupt();
+
+  // The owner: while one lives on this thread, its waits are interruptible.
+  class Interruptible {
+   public:
+    Interruptible() : waiter_(this_thread()), previous_(waiter_.interruptible_) {
+      waiter_.interruptible_ = true;
+    }
+    ~Interruptible() { waiter_.interruptible_ = previous_; }
+    Interruptible(const Interruptible&) = delete;
+    Interruptible& operator=(const Interruptible&) = delete;
+
+   private:
+    ThreadWaiter& waiter_;
+    bool previous_;
+  };
 
  protected:
   bool block_impl(Ticket t, Deadline deadline, FunctionRef<void()> release) override;
@@ -110,6 +142,14 @@ class ThreadWaiter final : public Waiter {
  private:
   // Futex word: the low 32 bits of the last ticket woken.
   std::atomic<std::uint32_t> woken_{0};
+  // An interrupt not yet taken by a wait.
+  std::atomic<bool> interrupt_pending_{false};
+  // The open interruptible episode (0: none), for interrupt() to claim.
+  std::atomic<Ticket> open_interruptible_{0};
+  // The episode interrupt() claimed: written between its claim and its wake,
+  // read by the owner after the wake (ordered by that handshake).
+  Ticket interrupted_ = 0;
+  bool interruptible_ = false;  // owner only
 };
 
 // The deadlock detector's view of plain threads. Only *attached* threads count:
@@ -122,6 +162,14 @@ int blocked_thread_count();
 std::uint64_t thread_wake_count();
 
 namespace detail {
+// A Runtime that stops abandons the goroutines still blocked: their wait
+// nodes stay linked in the objects they waited on, which may die later (the
+// PHP objects that hold them are freed after the runtime). Those objects'
+// destructors then find "parties blocked on them" that will never run again;
+// the check that nobody waits holds only while nothing was abandoned.
+void note_abandoned_waits();
+bool waits_abandoned();
+
 // The scheduler says which goroutine runs on this thread (nullptr: none).
 void set_current_goroutine_waiter(Waiter* waiter);
 void attach_current_thread();

@@ -6,6 +6,7 @@
 #include "php.h"
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
+#include "zend_interfaces.h"
 
 #include <boost/version.hpp>
 
@@ -15,8 +16,13 @@
 #include "php_goos.h"
 #include "goos_ini.h"
 #include "code.h"
+#include "php_chan.h"
 #include "php_runtime.h"
 #include "php_scheduler.h"
+#include "php_select.h"
+#include "php_sync.h"
+#include "php_time.h"
+#include "sleep_hooks.h"
 #include "transfer.h"
 
 // Generated from goos.stub.php; defines static tables, so included here only.
@@ -45,13 +51,29 @@ static PHP_MINIT_FUNCTION(goos) {
   goos_scheduler_ce = register_class_Goos_Scheduler();
   goos_time_ce = register_class_Goos_Time();
   goos::php::transfer_error_ce = register_class_Goos_TransferError(zend_ce_error);
+  goos_chan_closed_error_ce = register_class_Goos_ChanClosedError(zend_ce_error);
+  goos_chan_ce = register_class_Goos_Chan(zend_ce_aggregate, zend_ce_countable);
+  goos_chan_iterator_ce = register_class_Goos_ChanIterator(zend_ce_iterator);
+  goos_select_case_ce = register_class_Goos_SelectCase();
+  goos_selected_ce = register_class_Goos_Selected();
+  goos_mutex_ce = register_class_Goos_Mutex();
+  goos_rwmutex_ce = register_class_Goos_RWMutex();
+  goos_waitgroup_ce = register_class_Goos_WaitGroup();
+  goos_once_ce = register_class_Goos_Once();
+  goos_ticker_ce = register_class_Goos_Ticker();
+  goos::php::chan_minit();
+  goos::php::select_minit();
+  goos::php::sync_minit();
+  goos::php::time_minit();
   goos::php::transfer_minit();
   goos::php::runtime_minit();
   goos::php::code_minit(module_number);
+  goos::php::sleep_hooks_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(goos) {
+  goos::php::sleep_hooks_mshutdown();
   goos::php::code_mshutdown();
   goos::php::runtime_mshutdown();
   goos_ini_unregister(type, module_number);

@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "dump.h"
 #include "engine_state.h"
 #include "interp.h"
 #include "php_runtime.h"
@@ -70,6 +71,19 @@ void PhpGlue::request_preempt(int m) {
 }
 
 void PhpGlue::sysmon_tick() { origin_watch(); }
+
+// The goroutine is parked or runnable on this M, whose interpreter holds its
+// frames; its engine state is swapped in only to read them, and nothing runs.
+std::string PhpGlue::g_describe(int /*m*/, goos::GoroutineInfo& info) {
+  auto* g = static_cast<GoroutineEngine*>(info.glue_data);
+  if (g == nullptr) return {};
+  EngineState base;
+  base.capture();
+  g->state.restore();
+  std::string text = current_backtrace(false);
+  base.restore();
+  return text;
+}
 
 void PhpGlue::interrupt_all() {
   for (std::size_t m = 0; m < ms_.size(); ++m) request_preempt(static_cast<int>(m));

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <atomic>
+#include <string>
 
 #include "goos/config.h"
 #include "goos/runtime.h"
@@ -22,6 +23,7 @@ class PhpGlue final : public goos::Glue {
   void g_finished(int m, goos::GoroutineInfo& g) override;
   void request_preempt(int m) override;
   void sysmon_tick() override;
+  std::string g_describe(int m, goos::GoroutineInfo& g) override;
 
   // Makes every M's running goroutine reach its interrupt check.
   void interrupt_all();

@@ -9,7 +9,10 @@
 
 #include "zend_exceptions.h"
 
+#include "goos/waiter.h"
+
 #include "code.h"
+#include "dump.h"
 #include "interp.h"
 #include "jit_guard.h"
 #include "php_glue.h"
@@ -28,7 +31,13 @@ PhpGlue g_glue;  // static: outlives every runtime and M
 
 std::atomic<int> g_end_status{-1};
 zend_atomic_bool* g_origin_interrupt = nullptr;  // the origin's EG(vm_interrupt)
-bool g_origin_unwound = false;                   // origin thread only
+// The origin thread's waiter, to interrupt its waits (php_wait.h). Set before
+// the runtime starts, cleared after it stopped, like g_origin_interrupt.
+std::atomic<goos::ThreadWaiter*> g_origin_waiter{nullptr};
+bool g_origin_unwound = false;  // origin thread only
+// Set by sysmon when it finds a deadlock, for the origin to report it.
+std::atomic<bool> g_deadlocked{false};
+std::atomic<goos::WaitReason> g_deadlock_origin_reason{goos::WaitReason::kNone};
 
 void (*g_previous_interrupt)(zend_execute_data*) = nullptr;
 void (*g_previous_error_cb)(int, zend_string*, uint32_t, zend_string*) = nullptr;
@@ -104,12 +113,21 @@ goos::Runtime* runtime_start() {
   options.glue = &g_glue;
   // As Go: report and end the program (with PHP's status for a fatal error).
   // From sysmon: end_script() only stores, interrupts and wakes.
-  options.on_deadlock = [](const goos::DeadlockReport& report) {
-    std::fputs(report.text().c_str(), stderr);
-    std::fflush(stderr);
+  // The report is the origin's to print: it alone can read its own
+  // backtrace, and it asks each M for its goroutines' (dump.h). sysmon only
+  // notes what the origin waits for (it is blocked now, so that holds still)
+  // and ends the script, which interrupts the origin's wait.
+  options.on_deadlock = [](const goos::DeadlockReport&) {
+    goos::WaitReason reason = goos::WaitReason::kNone;
+    if (goos::ThreadWaiter* origin = g_origin_waiter.load(std::memory_order_acquire)) {
+      reason = origin->reason();
+    }
+    g_deadlock_origin_reason.store(reason, std::memory_order_relaxed);
+    g_deadlocked.store(true, std::memory_order_release);
     end_script(255);
   };
   g_origin_interrupt = &EG(vm_interrupt);
+  g_origin_waiter.store(&goos::ThreadWaiter::this_thread(), std::memory_order_release);
   // The M and sysmon threads inherit a mask that blocks asynchronous
   // signals (each M blocks them again after its request startup).
   sigset_t previous;
@@ -129,7 +147,9 @@ void runtime_stop() {
   g_runtime_ptr.store(nullptr, std::memory_order_release);
   g_runtime.reset();
   g_origin_interrupt = nullptr;
+  g_origin_waiter.store(nullptr, std::memory_order_release);
   g_origin_unwound = false;
+  g_deadlocked.store(false);
   g_end_status.store(-1);
 }
 
@@ -139,9 +159,22 @@ void end_script(int status) {
   g_glue.interrupt_all();
   if (g_origin_interrupt != nullptr) zend_atomic_bool_store(g_origin_interrupt, true);
   if (goos::Runtime* rt = runtime_if_started()) rt->cancel_joins();
+  if (goos::ThreadWaiter* origin = g_origin_waiter.load(std::memory_order_acquire)) {
+    origin->interrupt();
+  }
 }
 
 int script_end_status() { return g_end_status.load(std::memory_order_acquire); }
+
+// Go's report, with PHP backtraces: on stderr, as Go writes it.
+void report_deadlock() {
+  std::string text = "fatal error: all goroutines are asleep - deadlock!\n\n";
+  if (goos::Runtime* rt = runtime_if_started()) {
+    text += goroutine_dump(rt, g_deadlock_origin_reason.load(std::memory_order_relaxed));
+  }
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+}
 
 bool origin_unwind_if_ended() {
   const int status = script_end_status();
@@ -150,6 +183,7 @@ bool origin_unwind_if_ended() {
   // must run to their end, as after exit().
   if (g_origin_unwound || EG(exception) != nullptr) return false;
   g_origin_unwound = true;
+  if (g_deadlocked.exchange(false, std::memory_order_acq_rel)) report_deadlock();
   EG(exit_status) = status;
   zend_throw_unwind_exit();
   return true;
@@ -157,10 +191,16 @@ bool origin_unwind_if_ended() {
 
 bool origin_check_interrupt() {
   if (!zend_atomic_bool_load_ex(&EG(vm_interrupt))) return EG(exception) != nullptr;
+  if (zend_atomic_bool_load_ex(&EG(timed_out))) return true;  // raise_pending_timeout()
   zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
-  if (zend_atomic_bool_load_ex(&EG(timed_out))) zend_timeout();  // a fatal error: bails out
   if (zend_interrupt_function != nullptr) zend_interrupt_function(EG(current_execute_data));
   return EG(exception) != nullptr;
+}
+
+void raise_pending_timeout() {
+  if (EG(exception) != nullptr || !zend_atomic_bool_load_ex(&EG(timed_out))) return;
+  zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
+  zend_timeout();  // a fatal error: bails out
 }
 
 void origin_watch() {
@@ -170,6 +210,9 @@ void origin_watch() {
   zend_atomic_bool* flag = g_origin_interrupt;
   if (flag == nullptr || !zend_atomic_bool_load(flag)) return;
   if (goos::Runtime* rt = runtime_if_started()) rt->cancel_joins();
+  if (goos::ThreadWaiter* origin = g_origin_waiter.load(std::memory_order_acquire)) {
+    origin->interrupt();
+  }
 }
 
 void runtime_minit() {

@@ -37,13 +37,18 @@ int script_end_status();
 // return at once: see script_end_status().)
 bool origin_unwind_if_ended();
 
-// In the origin, inside a wait of goos (join(), Time::sleep()): what the VM's
-// interrupt check would do had the origin been running PHP code. A timeout
-// (max_execution_time) raises PHP's fatal error, which ends the script;
-// anything else (pcntl's asynchronous signals, a goroutine that ended the
-// script) goes to zend_interrupt_function. True when an exception is pending
-// then: the wait must return.
+// In the origin, inside a wait of goos (join(), Time::sleep(), a channel):
+// what the VM's interrupt check would do had the origin been running PHP
+// code. Anything but a timeout (pcntl's asynchronous signals, a goroutine
+// that ended the script) goes to zend_interrupt_function. True when the wait
+// must return: an exception is pending, or max_execution_time passed. The
+// timeout's fatal error is a bailout (a longjmp), so it is not raised here,
+// deep in C++ frames whose destructors it would skip: the caller returns
+// to its PHP function's own frame and calls raise_pending_timeout() there.
 bool origin_check_interrupt();
+// Raises PHP's "Maximum execution time" fatal error if origin_check_interrupt()
+// saw the timeout (it does not return then); otherwise does nothing.
+void raise_pending_timeout();
 // From sysmon: if the origin's interpreter has an interrupt pending, wake it
 // from join() so that it can take it (see origin_check_interrupt()).
 void origin_watch();

@@ -1,16 +1,17 @@
 #include "php_scheduler.h"
 
 #include <chrono>
-#include <cmath>
 #include <thread>
 #include <vector>
 
 #include "zend_exceptions.h"
 
 #include "goos/config.h"
+#include "dump.h"
 #include "php_go.h"
 #include "php_goos.h"
 #include "php_runtime.h"
+#include "php_wait.h"
 
 zend_class_entry* goos_scheduler_ce = nullptr;
 zend_class_entry* goos_time_ce = nullptr;
@@ -18,16 +19,6 @@ zend_class_entry* goos_time_ce = nullptr;
 namespace {
 
 using goos::php::runtime_if_started;
-
-// A finite, non-negative number of seconds, or an exception naming the argument.
-bool seconds_arg(double seconds, uint32_t arg, goos::Nanos* out) {
-  if (!std::isfinite(seconds) || seconds < 0) {
-    zend_argument_value_error(arg, "must be a finite number of seconds, 0 or more");
-    return false;
-  }
-  *out = std::chrono::duration_cast<goos::Nanos>(std::chrono::duration<double>(seconds));
-  return true;
-}
 
 }  // namespace
 
@@ -123,7 +114,7 @@ ZEND_METHOD(Goos_Scheduler, join) {
   goos::Deadline deadline = goos::kNoDeadline;
   if (!timeout_is_null) {
     goos::Nanos d;
-    if (!seconds_arg(timeout, 1, &d)) RETURN_THROWS();
+    if (!goos::php::duration_arg(timeout, 1, &d)) RETURN_THROWS();
     deadline = goos::deadline_after(d);
   }
   goos::Runtime* rt = runtime_if_started();
@@ -136,7 +127,10 @@ ZEND_METHOD(Goos_Scheduler, join) {
     }
     if (rt->join(deadline)) RETURN_TRUE;
     // Woken early (origin_watch): a signal for pcntl, or a timeout.
-    if (goos::php::origin_check_interrupt()) RETURN_THROWS();
+    if (goos::php::origin_check_interrupt()) {
+      goos::php::raise_pending_timeout();
+      RETURN_THROWS();
+    }
     if (deadline != goos::kNoDeadline && goos::Clock::now() >= deadline) RETURN_FALSE;
   }
 }
@@ -160,7 +154,7 @@ ZEND_METHOD(Goos_Time, sleep) {
   Z_PARAM_DOUBLE(seconds)
   ZEND_PARSE_PARAMETERS_END();
   goos::Nanos d;
-  if (!seconds_arg(seconds, 1, &d)) RETURN_THROWS();
+  if (!goos::php::duration_arg(seconds, 1, &d)) RETURN_THROWS();
   if (goos::this_goroutine::is_goroutine()) {
     goos::this_goroutine::sleep_for(d);
     return;
@@ -172,7 +166,10 @@ ZEND_METHOD(Goos_Time, sleep) {
       if (goos::php::origin_unwind_if_ended()) RETURN_THROWS();
       return;  // the script is over: a shutdown function does not sleep on
     }
-    if (goos::php::origin_check_interrupt()) RETURN_THROWS();
+    if (goos::php::origin_check_interrupt()) {
+      goos::php::raise_pending_timeout();
+      RETURN_THROWS();
+    }
     std::this_thread::sleep_for(std::min<goos::Clock::duration>(until - now, kSlice));
   }
 }
@@ -221,4 +218,11 @@ ZEND_METHOD(Goos_Scheduler, stats) {
     add_assoc_long(&p, "preemptRequests", static_cast<zend_long>(s.preempt_requests));
     add_next_index_zval(return_value, &p);
   }
+}
+
+// The goroutines' dump (dump.h); in a goroutine or the script alike.
+ZEND_METHOD(Goos_Scheduler, dump) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  const std::string text = goos::php::goroutine_dump(runtime_if_started(), goos::WaitReason::kNone);
+  RETURN_STRINGL(text.data(), text.size());
 }

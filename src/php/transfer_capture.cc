@@ -26,6 +26,7 @@ extern "C" {
 #include <vector>
 
 #include "code.h"
+#include "native_object.h"
 #include "transfer.h"
 #include "transfer_cargo.h"
 
@@ -196,6 +197,7 @@ class Capture {
   bool serialized_object(zend_object* obj);
   bool closure(zend_object* obj);
   bool closure_uses(const zend_function* func, std::uint32_t at);
+  bool native(zend_object* obj);
 
   Cargo& cargo_;
   Identity identity_;
@@ -307,6 +309,7 @@ bool Capture::object(zend_object* obj) {
     return true;
   }
   if (ce == zend_ce_closure) return closure(obj);
+  if (native_class_is(ce)) return native(obj);
   // Anonymous classes are not serialisable, having no name to find them by
   // in unserialize(); here they are looked up by their generated name.
   if ((ce->ce_flags & ZEND_ACC_NOT_SERIALIZABLE) && !(ce->ce_flags & ZEND_ACC_ANON_CLASS)) {
@@ -464,6 +467,17 @@ bool Capture::serialized_object(zend_object* obj) {
   }
   smart_str_free(&buf);
   push_string(Kind::kString, obj->ce->name);
+  return true;
+}
+
+// The same native object, shared: no PHP state of the sender goes along.
+bool Capture::native(zend_object* obj) {
+  const std::uint32_t id = cargo_.objects++;
+  identity_.add(obj, id);
+  cargo_.natives.emplace_back(obj->ce, native_object(obj)->native);
+  Node& node = push(Kind::kNative);
+  node.x = id;
+  node.u = cargo_.natives.size() - 1;
   return true;
 }
 

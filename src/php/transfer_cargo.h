@@ -43,6 +43,9 @@
 //                (kUse, value)
 //   kUse         u.s/len = variable name, n = its bucket index in the
 //                closure's static variables
+//   kNative      a goos object (native_object.h): x = object id, u.u = index
+//                into Cargo::natives, which holds its class and a reference
+//                to the native object itself
 //
 // Object ids number objects in the order the capture met them; the receiver
 // keeps a table id -> zend_object* so that an object reached twice (and a
@@ -55,7 +58,9 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "code.h"
@@ -85,6 +90,7 @@ enum class Kind : std::uint8_t {
   kSerialized,
   kClosure,
   kUse,
+  kNative,
 };
 
 // kArray flags.
@@ -250,6 +256,11 @@ class Cargo {
   const FunctionKey& key(std::uint64_t index) const {
     return index == 0 ? first_key : more_keys[index - 1];
   }
+
+  // The goos objects in the cargo (kNative's u.u): a class registered at
+  // module startup (shared by every interpreter) and a reference that keeps
+  // the native object alive while the cargo is in flight.
+  std::vector<std::pair<zend_class_entry*, std::shared_ptr<void>>> natives;
 };
 
 // Capture and materialize recurse through nested values: on PHP 8.3+ they

@@ -21,6 +21,7 @@ extern "C" {
 #include <vector>
 
 #include "code.h"
+#include "native_object.h"
 #include "transfer.h"
 #include "transfer_cargo.h"
 
@@ -169,6 +170,12 @@ bool Build::value(zval* out) {
       return serialized(out, node);
     case Kind::kClosure:
       return closure(out, node);
+    case Kind::kNative: {
+      const auto& [ce, native] = cargo_.natives[node.u];
+      native_wrap(out, ce, native);
+      table_[node.x] = Z_OBJ_P(out);
+      return true;
+    }
     default:
       ZVAL_NULL(out);
       zend_throw_error(nullptr, "goos: corrupt transfer cargo");

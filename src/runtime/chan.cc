@@ -69,7 +69,8 @@ RawChan::RawChan(std::size_t capacity, const ElemOps& ops)
 }
 
 RawChan::~RawChan() {
-  assert(sendq_.empty() && recvq_.empty() && "channel destroyed with parties blocked on it");
+  assert(((sendq_.empty() && recvq_.empty()) || detail::waits_abandoned()) &&
+         "channel destroyed with parties blocked on it");
   while (count_ > 0) buffer_pop(nullptr);
   if (buffer_ != nullptr) ::operator delete (buffer_, std::align_val_t{ops_.align});
 }

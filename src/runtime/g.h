@@ -77,6 +77,23 @@ struct G {
   GoroutineInfo info;      // what the glue sees
 };
 
+// G::id and G::p as read by a thread that owns nothing of the G (snapshot(),
+// a dump's scan of allgs): such a reader may look at any G, while go() gives
+// a reused G its new id and the G's M writes p when the G starts and when it
+// ends. Those writes and these reads go through atomic_ref; everyone else
+// (the G's M, its creator, a waker holding its claimed episode) reads the
+// plain fields.
+inline std::uint64_t id_of(G* g) {
+  return std::atomic_ref<std::uint64_t>(g->id).load(std::memory_order_relaxed);
+}
+inline void set_id(G* g, std::uint64_t id) {
+  std::atomic_ref<std::uint64_t>(g->id).store(id, std::memory_order_relaxed);
+}
+inline P* pinned_p(G* g) { return std::atomic_ref<P*>(g->p).load(std::memory_order_relaxed); }
+inline void set_pinned_p(G* g, P* p) {
+  std::atomic_ref<P*>(g->p).store(p, std::memory_order_relaxed);
+}
+
 // The one way a G's status changes. `from` is what the caller knows the status to
 // be; the change is atomic because a waker on another thread makes kWaiting Gs
 // runnable.

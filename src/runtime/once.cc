@@ -10,7 +10,9 @@
 
 namespace goos {
 
-Once::~Once() { assert(waiters_.empty() && "Once destroyed with waiters"); }
+Once::~Once() {
+  assert((waiters_.empty() || detail::waits_abandoned()) && "Once destroyed with waiters");
+}
 
 void Once::call(FunctionRef<void()> fn) {
   if (done()) return;

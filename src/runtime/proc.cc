@@ -22,7 +22,10 @@
 // The M loop (find_runnable): every 61st tick, and after a yield, the global
 // queue first (fairness, as in Go), then the inbox (drained into pinned), runnext, pinned
 // and the ring in alternation (neither starves the other), the global queue;
-// then due timers and ready fds; then stealing; then sleep.
+// then due timers and ready fds; then stealing; then sleep. Between any two
+// runs, and before it sleeps, the loop also answers a dump: it has the glue
+// describe the goroutines pinned to it (Glue::g_describe), which only this M
+// may do, and only while none of them runs (describe.cc).
 //
 // Parking, readying, spinning
 // ---------------------------
@@ -250,6 +253,9 @@ void P::loop() {
   while (!rt.stopping.load(std::memory_order_acquire)) {
     if (G* g = find_runnable()) run(g);
   }
+  // Goroutines of this P still parked never run again, and m_stop frees the
+  // objects they may be waiting on.
+  if (parked > 0) detail::note_abandoned_waits();
   rt.glue->m_stop(id);
   leave_signal_stack();
   tls_p = nullptr;
@@ -306,6 +312,9 @@ G* P::steal() {
 G* P::find_runnable() {
   for (;;) {
     if (rt.stopping.load(std::memory_order_acquire)) return nullptr;
+    // Between any two runs, and before sleeping: a dump may wait for this M
+    // to describe its goroutines (describe.cc).
+    if (describe_pending.load(std::memory_order_relaxed)) describe_goroutines();
     // Due timers and ready fds before the queues, as Go's schedule() checks
     // timers first: goroutines taking turns (CPU hogs that preemption
     // rotates) never leave the queues empty, and must not starve sleepers.
@@ -347,7 +356,8 @@ bool P::idle_spin() {
   const Timer* next_timer = timers.earliest();
   do {
     for (int i = 0; i < 32; ++i) cpu_relax();
-    if (!inbox.empty() || !rt.global.empty() || rt.stopping.load(std::memory_order_relaxed)) {
+    if (!inbox.empty() || !rt.global.empty() || rt.stopping.load(std::memory_order_relaxed) ||
+        describe_pending.load(std::memory_order_relaxed)) {
       return true;
     }
     for (const auto& other : rt.ps) {
@@ -417,7 +427,8 @@ void P::go_idle() {
 
   // Look once more at everything a producer may have pushed before it could
   // see us idle. What it pushes after that finds us idle and wakes us.
-  bool work = !inbox.empty() || !rt.global.empty() || rt.stopping.load();
+  bool work = !inbox.empty() || !rt.global.empty() || rt.stopping.load() ||
+              describe_pending.load(std::memory_order_seq_cst);  // pairs with describe_all()
   for (std::size_t i = 0; !work && i < rt.ps.size(); ++i) {
     P* other = rt.ps[i].get();
     work = !other->runq.empty() || other->runnext.load(std::memory_order_seq_cst) != nullptr;
@@ -444,7 +455,7 @@ void P::go_idle() {
 
 void P::run(G* g) {
   if (g->status.load(std::memory_order_relaxed) == GStatus::kUnstarted) {
-    g->p = this;
+    set_pinned_p(g, this);
     g->stack = stacks.acquire();
     g->context.make(g->stack, g_entry);
     g->info.stack_base = g->stack.base;
@@ -495,7 +506,7 @@ void P::finish(G* g) {
   g->context.destroy();
   stacks.release(g->stack);
   g->stack = {};
-  g->p = nullptr;
+  set_pinned_p(g, nullptr);
   g->info = {};
   set_status(g, GStatus::kDead, GStatus::kIdle);
   g->next = free_gs;
@@ -585,11 +596,15 @@ Runtime::~Runtime() {
   impl_->stopping.store(true, std::memory_order_seq_cst);
   for (auto& p : impl_->ps) p->poller.ring();
   for (auto& p : impl_->ps) p->thread.join();
+  // No M serves a dump now: wake whoever still waits for one (sysmon may,
+  // for a deadlock report).
+  impl_->abandon_describe_requests();
   {
     std::lock_guard guard(impl_->sysmon_lock);
     impl_->sysmon_wake.notify_all();
   }
   impl_->sysmon.join();
+  impl_->callback_timers.clear();  // pending callbacks never run now
   // Abandoned goroutines (still blocked): give their stacks back unwound.
   for (auto& g : impl_->allgs) {
     if (g->stack) {
@@ -617,7 +632,7 @@ std::uint64_t Runtime::go(Task task) {
   // Read nothing of g once it is published: it may run, end and be reused by
   // another go() before this one returns.
   const std::uint64_t id = rt.next_id.fetch_add(1, std::memory_order_relaxed);
-  g->id = id;
+  set_id(g, id);
   g->info.id = id;
   g->info.glue_data = nullptr;
   rt.live.fetch_add(1, std::memory_order_acq_rel);
@@ -703,9 +718,9 @@ std::vector<GoroutineSnapshot> Runtime::snapshot() const {
   for (const auto& g : impl_->allgs) {
     GStatus s = g->status.load(std::memory_order_acquire);
     if (s == GStatus::kIdle || s == GStatus::kDead) continue;
-    out.push_back({g->id, to_string(s),
-                   s == GStatus::kWaiting ? g->waiter.reason() : WaitReason::kNone,
-                   g->p != nullptr ? g->p->id : -1});
+    const P* p = pinned_p(g.get());
+    const WaitReason reason = s == GStatus::kWaiting ? g->waiter.reason() : WaitReason::kNone;
+    out.push_back({id_of(g.get()), to_string(s), reason, p != nullptr ? p->id : -1, {}});
   }
   std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
   return out;

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "callback_timers.h"
 #include "fiber.h"
 #include "g.h"
 #include "goos/runtime.h"
@@ -58,6 +59,7 @@ struct P {
   std::atomic<bool> running{false};                // a G is on the M right now
   std::atomic<std::uint64_t> preempt_tick{~0ull};  // sysmon asks the run of this schedtick to yield
   std::atomic<bool> sleeping{false};               // the M is blocked (or about to) in its poller
+  std::atomic<bool> describe_pending{false};       // a dump waits for this M (describe.cc)
 
   // Sysmon's own bookkeeping (sysmon thread only).
   std::uint64_t seen_tick = 0;
@@ -86,7 +88,10 @@ struct P {
   void poll_fds(int timeout_ms);
   void stop_spinning();
   void go_idle();
+  void describe_goroutines();
 };
+
+struct DescribeRequest;  // describe.cc
 
 struct Runtime::Impl {
   explicit Impl(RuntimeOptions opts);
@@ -122,10 +127,15 @@ struct Runtime::Impl {
   };
   std::vector<Joiner> joiners;  // guarded by join_lock
 
+  std::mutex describe_lock;
+  std::vector<DescribeRequest*> describe_requests;  // guarded by describe_lock
+
   std::atomic<bool> stopping{false};
   std::thread sysmon;
   std::mutex sysmon_lock;
   std::condition_variable sysmon_wake;
+  bool sysmon_kicked = false;  // guarded by sysmon_lock: a new earliest callback timer
+  CallbackTimers callback_timers;
 
   G* alloc_g(P* p);
   void ready(G* g);
@@ -133,6 +143,8 @@ struct Runtime::Impl {
   void goroutine_finished();
   void sysmon_loop();
   bool check_deadlock(std::uint64_t& last_progress, int& quiet_rounds);
+  std::vector<GoroutineSnapshot> describe_all(Deadline deadline);
+  void abandon_describe_requests();
 };
 
 // The P whose M is this thread, or null.

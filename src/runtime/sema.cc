@@ -94,7 +94,10 @@ bool park(std::unique_lock<std::mutex>& guard, WaitList& list, WaitNode& node, W
 
 }  // namespace detail
 
-Semaphore::~Semaphore() { assert(queue_.empty() && "semaphore destroyed with parked parties"); }
+Semaphore::~Semaphore() {
+  assert((queue_.empty() || detail::waits_abandoned()) &&
+         "semaphore destroyed with parked parties");
+}
 
 bool Semaphore::try_acquire() {
   std::int64_t count = count_.load(std::memory_order_relaxed);

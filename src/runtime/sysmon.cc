@@ -1,6 +1,12 @@
 // sysmon: the monitor thread. It runs no goroutine and holds no P. Every 1 ms
-// while any P is busy (up to 10 ms while all are idle) it:
+// while any P is busy (up to 10 ms while all are idle), and whenever a callback
+// timer is due, it:
 //
+//  - runs the callback timers that are due (Runtime::after, callback_timers.h):
+//    it sleeps until the earliest one when that comes before the end of its
+//    round, and after() wakes it when it arms a new earliest one, so a timer
+//    fires within about a millisecond of its time even while every P sleeps.
+//    Callbacks run on this thread, one at a time, with no lock held.
 //  - preempts: a P whose schedtick has not moved for preempt_ms is running one
 //    goroutine that long. sysmon records that run's tick in preempt_tick and
 //    calls Glue::request_preempt; the goroutine yields at its next safe point
@@ -9,9 +15,13 @@
 //  - wakes an idle M when a P has stealable unstarted work and no M spins
 //    (the owner is busy in a long goroutine; a thief should take the work).
 //  - lets the glue look around (Glue::sysmon_tick).
-//  - detects deadlock: every P idle, nothing in the global queue, no goroutine
-//    waiting on a timer or an fd, every attached thread blocked, and no
-//    progress (no goroutine run, no thread woken) across two looks 10 ms apart.
+//  - detects deadlock: every P idle, nothing in the global queue or an inbox,
+//    no goroutine waiting on a timer or an fd, no callback timer pending, every
+//    attached thread blocked, and no progress (no goroutine run, no thread
+//    woken, no callback timer fired) across two looks 10 ms apart. A callback
+//    that readies a goroutine leaves it in its M's inbox until that M wakes:
+//    the fired count and the inbox look keep that window from looking still.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -29,6 +39,9 @@ std::string DeadlockReport::text() const {
     out << "]";
     if (g.p >= 0) out << " on P" << g.p;
     out << "\n";
+    // The glue's description (PHP: the backtrace) under its header, indented.
+    std::istringstream lines(g.description);
+    for (std::string line; std::getline(lines, line);) out << "    " << line << "\n";
   }
   if (blocked_threads > 0) {
     out << "\n" << blocked_threads << " attached thread(s) blocked on goos objects\n";
@@ -37,11 +50,15 @@ std::string DeadlockReport::text() const {
 }
 
 bool Runtime::Impl::check_deadlock(std::uint64_t& last_progress, int& quiet_rounds) {
-  std::uint64_t progress = thread_wake_count();
-  for (const auto& p : ps) progress += p->schedtick.load(std::memory_order_relaxed);
+  std::uint64_t progress = thread_wake_count() + callback_timers.fired();
+  bool inboxes_empty = true;
+  for (const auto& p : ps) {
+    progress += p->schedtick.load(std::memory_order_relaxed);
+    inboxes_empty = inboxes_empty && p->inbox.empty();
+  }
   const bool still = npidle.load(std::memory_order_seq_cst) == nprocs && global.empty() &&
-                     timed_waits.load() == 0 && fd_waits.load() == 0 &&
-                     attached_thread_count() > 0 &&
+                     inboxes_empty && timed_waits.load() == 0 && fd_waits.load() == 0 &&
+                     callback_timers.pending() == 0 && attached_thread_count() > 0 &&
                      blocked_thread_count() == attached_thread_count() &&
                      (live.load() > 0 || blocked_thread_count() > 0);
   if (!still || progress != last_progress) {
@@ -59,12 +76,20 @@ void Runtime::Impl::sysmon_loop() {
   const auto preempt_after = std::chrono::milliseconds(options.preempt_ms);
   while (!stopping.load(std::memory_order_acquire)) {
     const bool all_idle = npidle.load(std::memory_order_relaxed) == nprocs;
+    const Deadline round_end =
+        Clock::now() + (all_idle ? std::chrono::milliseconds(10) : std::chrono::milliseconds(1));
+    // Read before taking sysmon_lock (both locks are leaves): a timer armed
+    // after this read that comes earlier sets sysmon_kicked, so it is not missed.
+    const Deadline wake_at = std::min(round_end, callback_timers.next());
     {
       std::unique_lock guard(sysmon_lock);
-      sysmon_wake.wait_for(guard,
-                           all_idle ? std::chrono::milliseconds(10) : std::chrono::milliseconds(1));
+      sysmon_wake.wait_until(guard, wake_at, [&] {
+        return sysmon_kicked || stopping.load(std::memory_order_acquire);
+      });
+      sysmon_kicked = false;
     }
     if (stopping.load(std::memory_order_acquire)) break;
+    callback_timers.run_due(Clock::now());
     glue->sysmon_tick();
     const Clock::time_point now = Clock::now();
 
@@ -90,7 +115,10 @@ void Runtime::Impl::sysmon_loop() {
       last_deadlock_look = now;
       if (check_deadlock(last_progress, quiet_rounds)) {
         DeadlockReport report;
-        report.goroutines = self->snapshot();
+        // The report describes every goroutine (describe.cc). sysmon may wait
+        // for the Ms here, and only here: every P is idle, so each answers at
+        // once. The deadline guards against a glue that blocks.
+        report.goroutines = describe_all(deadline_after(std::chrono::seconds(1)));
         report.blocked_threads = blocked_thread_count();
         if (options.on_deadlock) {
           options.on_deadlock(report);

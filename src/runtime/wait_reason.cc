@@ -34,6 +34,8 @@ const char* to_string(WaitReason reason) {
       return "IO wait (read)";
     case WaitReason::kIoWrite:
       return "IO wait (write)";
+    case WaitReason::kDump:
+      return "goroutine dump";
   }
   return "unknown";
 }
@@ -43,6 +45,7 @@ bool needs_another_party(WaitReason reason) {
     case WaitReason::kSleep:
     case WaitReason::kIoRead:
     case WaitReason::kIoWrite:
+    case WaitReason::kDump:  // the runtime's own Ms end it
     case WaitReason::kNone:
       return false;
     default:

@@ -43,6 +43,10 @@ void futex_wake_all(std::atomic<std::uint32_t>* word) {
 
 Waiter& Waiter::current() {
   if (tls_goroutine_waiter != nullptr) return *tls_goroutine_waiter;
+  return ThreadWaiter::this_thread();
+}
+
+ThreadWaiter& ThreadWaiter::this_thread() {
   thread_local ThreadWaiter thread_waiter;
   return thread_waiter;
 }
@@ -79,15 +83,32 @@ void Waiter::sleep_until(Deadline deadline, WaitReason reason) {
   block(t, deadline, [] {});
 }
 
+// Interrupts and the episode meet Dekker-style: the owner publishes the
+// episode, then looks for a pending interrupt; interrupt() publishes the
+// interrupt, then looks for an open episode (all sequentially consistent).
+// Whichever comes second sees the other, so an interrupt is never lost; if
+// both see each other, exactly one claim wins.
 bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> release) {
   const auto target = static_cast<std::uint32_t>(t);
   const bool counted = tls_attached && deadline == kNoDeadline && needs_another_party(reason());
+  bool interruptible = interruptible_;
+  if (interruptible) open_interruptible_.store(t, std::memory_order_seq_cst);
   if (counted) g_blocked_threads.fetch_add(1, std::memory_order_seq_cst);
   release();
   bool woken = true;
+  bool interrupted = false;
   for (;;) {
     std::uint32_t seen = woken_.load(std::memory_order_acquire);
     if (seen == target) break;
+    if (interruptible && interrupt_pending_.load(std::memory_order_seq_cst)) {
+      if (claim_for_deadline(t)) {
+        woken = false;
+        interrupted = true;
+        break;
+      }
+      interruptible = false;  // a waker or interrupt() claimed it: its wake() is on the way
+      continue;
+    }
     if (deadline != kNoDeadline && Clock::now() >= deadline) {
       if (claim_for_deadline(t)) {
         woken = false;
@@ -99,12 +120,32 @@ bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> r
     futex_wait(&woken_, seen, deadline);
   }
   if (counted) g_blocked_threads.fetch_sub(1, std::memory_order_seq_cst);
+  if (interruptible_) {
+    open_interruptible_.store(0, std::memory_order_seq_cst);
+    if (woken && interrupted_ == t) {
+      woken = false;  // interrupt() claimed it: nothing was handed over
+      interrupted = true;
+    }
+    if (interrupted) interrupt_pending_.store(false, std::memory_order_seq_cst);
+  }
   finish_episode();
   return woken;
 }
 
+void ThreadWaiter::interrupt() {
+  interrupt_pending_.store(true, std::memory_order_seq_cst);
+  const Ticket t = open_interruptible_.load(std::memory_order_seq_cst);
+  if (t != 0 && claim(t)) {
+    interrupted_ = t;
+    wake(t);
+  }
+}
+
 void ThreadWaiter::wake_impl(Ticket t) {
-  g_thread_wakes.fetch_add(1, std::memory_order_relaxed);
+  // A dump moves nothing, so waking its requester is no progress: sysmon asks
+  // for one while it reports a standstill, which must stay one (reported once).
+  // The claim that preceded this call made prepare()'s reason visible.
+  if (reason() != WaitReason::kDump) g_thread_wakes.fetch_add(1, std::memory_order_relaxed);
   woken_.store(static_cast<std::uint32_t>(t), std::memory_order_release);
   // The waiter may return (and its thread end) as soon as the store lands; a
   // futex wake on memory that is gone or reused only wakes nobody, or wakes a
@@ -117,6 +158,13 @@ int blocked_thread_count() { return g_blocked_threads.load(std::memory_order_seq
 std::uint64_t thread_wake_count() { return g_thread_wakes.load(std::memory_order_relaxed); }
 
 namespace detail {
+namespace {
+std::atomic<bool> g_waits_abandoned{false};
+}  // namespace
+
+void note_abandoned_waits() { g_waits_abandoned.store(true, std::memory_order_relaxed); }
+bool waits_abandoned() { return g_waits_abandoned.load(std::memory_order_relaxed); }
+
 void set_current_goroutine_waiter(Waiter* waiter) { tls_goroutine_waiter = waiter; }
 
 void attach_current_thread() {

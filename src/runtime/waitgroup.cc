@@ -30,7 +30,9 @@ std::int64_t counter_after(std::int64_t count, std::int64_t delta) {
 
 }  // namespace
 
-WaitGroup::~WaitGroup() { assert(waiters_.empty() && "WaitGroup destroyed with waiters"); }
+WaitGroup::~WaitGroup() {
+  assert((waiters_.empty() || detail::waits_abandoned()) && "WaitGroup destroyed with waiters");
+}
 
 void WaitGroup::check_invariants() const {
   assert(count_.load(std::memory_order_relaxed) >= 0);
