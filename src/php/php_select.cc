@@ -86,7 +86,7 @@ void make_selected(zval* out, zval* key, zval* value, bool ok) {
 
 // One case as select() sees it.
 struct Entry {
-  zval key;                        // its key in $cases
+  zval key = {};                   // its key in $cases
   ChanValue send;                  // a send case's value, captured
   goos::RecvSlot<ChanValue> slot;  // a receive case's storage
 };
@@ -174,7 +174,9 @@ bool select_impl(HashTable* cases, goos::Deadline deadline, bool block, zval* re
     if (outcome == WaitOutcome::kThrown) return false;
   }
 
-  zval key, got;
+  // Zeroed whole: make_selected() copies the value word as well as the type.
+  zval key = {};
+  zval got = {};
   ZVAL_NULL(&key);
   ZVAL_NULL(&got);
   if (result.index < 0) {
