@@ -60,7 +60,11 @@ std::optional<ChanStatus> send(PhpChan& chan, zval* value, goos::Deadline deadli
 std::optional<ChanStatus> recv(PhpChan& chan, zval* out, goos::Deadline deadline, bool block) {
   ZVAL_NULL(out);
   std::optional<ChanValue> v;
-  ChanStatus status = chan.try_recv(v);
+  // A goroutine blocks in one call (it tries first inside it); the origin
+  // tries on its own first, since a receive that needs no wait needs no
+  // runtime.
+  ChanStatus status =
+      block && goos::this_goroutine::is_goroutine() ? chan.recv(v, deadline) : chan.try_recv(v);
   if (status == ChanStatus::kWouldBlock && block) {
     if (deadline <= goos::Clock::now()) return ChanStatus::kTimeout;
     const WaitOutcome outcome = php_wait(deadline, [&](goos::Deadline d) {

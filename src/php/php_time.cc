@@ -111,6 +111,17 @@ bool period_arg(double seconds, uint32_t arg, goos::Nanos* out) {
   return true;
 }
 
+// (Re)starts `ticker` with the period argument `seconds` (argument 1).
+// False with an exception thrown.
+bool start_ticker(TickerCore& ticker, double seconds) {
+  goos::Nanos period;
+  if (!period_arg(seconds, 1, &period)) return false;
+  goos::Runtime* rt = runtime_start();
+  if (rt == nullptr) return false;
+  ticker.start(rt, period);
+  return true;
+}
+
 }  // namespace
 
 void time_minit() { native_class_init(goos_ticker_ce); }
@@ -137,12 +148,8 @@ ZEND_METHOD(Goos_Time, tick) {
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_DOUBLE(seconds)
   ZEND_PARSE_PARAMETERS_END();
-  goos::Nanos period;
-  if (!goos::php::period_arg(seconds, 1, &period)) RETURN_THROWS();
-  goos::Runtime* rt = goos::php::runtime_start();
-  if (rt == nullptr) RETURN_THROWS();
   auto core = std::make_shared<goos::php::TickerCore>(std::make_shared<goos::php::PhpChan>(1));
-  core->start(rt, period);
+  if (!goos::php::start_ticker(*core, seconds)) RETURN_THROWS();
   goos::php::native_wrap(return_value, goos_ticker_ce, std::move(core));
 }
 
@@ -164,9 +171,5 @@ ZEND_METHOD(Goos_Ticker, reset) {
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_DOUBLE(seconds)
   ZEND_PARSE_PARAMETERS_END();
-  goos::Nanos period;
-  if (!goos::php::period_arg(seconds, 1, &period)) RETURN_THROWS();
-  goos::Runtime* rt = goos::php::runtime_start();
-  if (rt == nullptr) RETURN_THROWS();
-  goos::php::this_ticker(ZEND_THIS).start(rt, period);
+  if (!goos::php::start_ticker(goos::php::this_ticker(ZEND_THIS), seconds)) RETURN_THROWS();
 }
