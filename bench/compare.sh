@@ -16,7 +16,7 @@ cd "$root"
 go_args=()
 [[ "${1:-}" == "--quick" ]] && go_args+=(-quick)
 
-goos_apt_install "${GOOS_BUILD_DEPS[@]}"
+goos_apt_install "${GOOS_EXT_DEPS[@]}" "${GOOS_TEST_DEPS[@]}"
 goos_log "building goos_bench (Release)"
 cmake -S . -B build/cmake-release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/cmake-release -j"$(nproc)" --target goos_bench >/dev/null

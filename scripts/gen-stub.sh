@@ -6,11 +6,12 @@
 #
 # gen_stub.php comes with the ZTS PHP 8.4 build. It needs nikic/PHP-Parser, which it
 # would download from the network; instead it gets the parser from Debian's source
-# package php-parser (pure PHP, so the source is the library), cached next to PHP.
+# package php-parser (pure PHP, so the source is the library), pinned in
+# scripts/source-pins.txt and cached next to PHP.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(goos_root)
-cache="${GOOS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/goos}"
+cache=$(goos_cache)
 
 php_prefix=$("$root/scripts/php-zts.sh" 8.4 debug)
 php="$php_prefix/bin/php"
@@ -23,18 +24,14 @@ wanted=$(sed -n 's/^ *\$version = "\([0-9.]*\)";/\1/p' "$gen_stub" | head -n 1)
 
 parser="$cache/php-parser-${wanted%%.*}"
 if [[ ! -f "$parser/lib/PhpParser/Parser.php" ]]; then
-  goos_log "fetching Debian's php-parser source for PHP-Parser $wanted"
+  goos_log "fetching PHP-Parser ${wanted%%.*}.x (Debian's php-parser source, pinned in scripts/source-pins.txt)"
+  read -r _ tarball < <("$root/scripts/fetch-source.sh" "php-parser-${wanted%%.*}" "$cache/dl") ||
+    goos_die "no PHP-Parser ${wanted%%.*}.x could be fetched (see above)"
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  # Newest packaged release with the same major version as the one gen_stub wants.
-  version=$(apt-cache showsrc php-parser 2>/dev/null | awk '/^Version:/ {print $2}' |
-    grep "^${wanted%%.*}\." | sort -rV | head -n 1)
-  [[ -n "$version" ]] || goos_die "no php-parser ${wanted%%.*}.x in apt-cache showsrc (is trixie's deb-src enabled? scripts/php-zts.sh enables it)"
-  (cd "$work" && apt-get source -qq "php-parser=$version" >/dev/null 2>&1) ||
-    goos_die "apt-get source php-parser=$version failed"
+  tar -xf "$tarball" -C "$work" || goos_die "could not unpack $tarball"
   rm -rf "$parser"
-  mkdir -p "$cache"
-  mv "$work"/php-parser-*/ "$parser"
+  mv "$work"/*/ "$parser"
 fi
 
 # gen_stub.php resolves the parser relative to its own directory: run a copy of it.

@@ -2,6 +2,9 @@
 
 goos_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
+# Where built PHPs, downloads and tools are kept between runs.
+goos_cache() { echo "${GOOS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/goos}"; }
+
 goos_log() { printf '==> %s\n' "$*" >&2; }
 
 goos_die() {
@@ -19,6 +22,14 @@ goos_as_root() {
   fi
 }
 
+# Runs a command as is when the directory it writes to is writable (a test's
+# private apt configuration), as root otherwise.
+goos_as_root_unless_writable() {
+  local dir="$1"
+  shift
+  if [[ -w "$dir" ]]; then "$@"; else goos_as_root "$@"; fi
+}
+
 # Installs the Debian packages named as arguments that are not installed yet.
 goos_apt_install() {
   local -a missing=()
@@ -33,11 +44,13 @@ goos_apt_install() {
     "${missing[@]}" >/dev/null || goos_die "apt-get could not install: ${missing[*]}"
 }
 
-# What building goos itself needs (PHP's own build dependencies are php-zts.sh's).
-readonly GOOS_BUILD_DEPS=(
-  build-essential cmake pkg-config libboost-context-dev googletest libgtest-dev
-  libbenchmark-dev
+# What building the extension needs (PHP's own build dependencies are php-zts.sh's).
+readonly GOOS_EXT_DEPS=(
+  build-essential pkg-config libboost-context-dev
   # valgrind's client-request headers: the runtime marks its deliberate reads
   # of unused stack as defined (a no-op outside valgrind); scripts/test-valgrind.sh
   valgrind
 )
+# What the tests and benchmarks need besides: the runtime core's googletest
+# suite and benchmarks (CMake), the format check, the fetch tests' HTTP server.
+readonly GOOS_TEST_DEPS=(cmake googletest libgtest-dev libbenchmark-dev clang-format python3)

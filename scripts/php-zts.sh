@@ -3,29 +3,36 @@
 #
 #   scripts/php-zts.sh <8.4|8.2> <debug|release>
 #
-# Debian's own PHP is not thread-safe, so goos builds one from Debian's source
-# package: php8.4 from trixie, php8.2 from bookworm. The result is installed in
-#   ${GOOS_CACHE:-~/.cache/goos}/php-<full version>-zts-<variant>
-# and reused on every later call, so only the first run pays the ~6 minutes.
+# Debian's own PHP is not thread-safe, so goos builds one. Where it comes from,
+# the first that applies:
+#   GOOS_PHP_PREFIX=<prefix>   a ZTS PHP you already have, used as it is (checked:
+#                              thread-safe, and of the PHP line asked for);
+#   GOOS_PHP_SOURCE=<php-X.Y.Z.tar.xz, or an unpacked source tree>: built from it;
+#   otherwise the pinned version of scripts/source-pins.txt (8.4.24 and 8.2.32),
+#   fetched and checked by scripts/fetch-source.sh.
+# A build is installed in
+#   ${GOOS_CACHE:-~/.cache/goos}/php-<version>-zts-<variant>[-src-<id>]
+# and reused by every later call: only the first run pays the build.
 # The prefix is the only thing printed on stdout; progress goes to stderr.
 #
 # Why upstream source without Debian's patches: the patches adapt PHP to Debian's
 # file layout (system tzdata, shared libtool, PEAR paths). A private ZTS prefix
-# wants none of that, and the unpatched tarball ships its generated configure.
+# wants none of that, and the upstream tarball ships its generated configure.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+here="$(dirname "${BASH_SOURCE[0]}")"
+source "$here/lib.sh"
 
-readonly RECIPE=1 # bump when the configure line below changes: forces a rebuild
+readonly RECIPE=2 # bump when the configure line below changes: forces a rebuild
 major="${1:-}"
 variant="${2:-}"
-case "$major" in 8.4) suite=trixie ;; 8.2) suite=bookworm ;; *) major="" ;; esac
+case "$major" in 8.4 | 8.2) ;; *) major="" ;; esac
 case "$variant" in debug | release) ;; *) variant="" ;; esac
 if [[ -z "$major" || -z "$variant" ]]; then
   echo "usage: $0 <8.4|8.2> <debug|release>" >&2
   exit 2
 fi
 
-cache="${GOOS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/goos}"
+cache=$(goos_cache)
 jobs="${GOOS_JOBS:-$(nproc)}"
 log() { printf '[php %s %s] %s\n' "$major" "$variant" "$*" >&2; }
 die() {
@@ -43,7 +50,8 @@ configure_args() {
     --enable-cli --enable-fpm --disable-cgi --disable-phpdbg
     --enable-opcache=shared
     --enable-sockets --enable-pcntl
-    --enable-mysqlnd --with-pdo-mysql=mysqlnd --with-pdo-pgsql --with-pdo-sqlite
+    --enable-mysqlnd --with-mysqli=mysqlnd --with-pdo-mysql=mysqlnd
+    --with-pgsql --with-pdo-pgsql --with-pdo-sqlite
     --with-curl --with-openssl --with-zlib --enable-mbstring
     --without-pear
   )
@@ -52,80 +60,61 @@ configure_args() {
 }
 
 recipe_id() { { echo "$RECIPE"; configure_args PREFIX; } | sha256sum | cut -c1-16; }
+is_complete() { [[ -f "$1/.goos-complete" && "$(cat "$1/.goos-complete")" == "$(recipe_id)" ]]; }
 
-# A finished build of this major version and variant, if any (newest first).
-find_cached() {
-  local dir
-  for dir in $(ls -d "$cache/php-$major".*-zts-"$variant" 2>/dev/null | sort -rV); do
-    if [[ -f "$dir/.goos-complete" && "$(cat "$dir/.goos-complete")" == "$(recipe_id)" ]]; then
-      echo "$dir"
-      return 0
-    fi
-  done
-  return 1
+# GOOS_PHP_PREFIX: a PHP the user has. It must be ZTS and of this line; a
+# release build where a debug one was asked for (or the reverse) is used as it
+# is, with a note.
+use_prefix() {
+  local p="$1" line full zts debug
+  [[ -x "$p/bin/php" && -x "$p/bin/php-config" ]] ||
+    die "GOOS_PHP_PREFIX=$p has no bin/php and bin/php-config: give the prefix PHP was installed into (its configure --prefix)"
+  read -r line full zts debug < <("$p/bin/php" -n -r \
+    'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION, " ", PHP_VERSION, " ", (int) PHP_ZTS, " ", (int) PHP_DEBUG, "\n";') ||
+    die "GOOS_PHP_PREFIX=$p: $p/bin/php does not run"
+  [[ "$zts" == 1 ]] ||
+    die "GOOS_PHP_PREFIX=$p is PHP $full without thread safety (ZTS): goos needs a PHP configured with --enable-zts"
+  [[ "$line" == "$major" ]] ||
+    die "GOOS_PHP_PREFIX=$p is PHP $full, but PHP $major was asked for (scripts/test.sh: set GOOS_PHP_VERSIONS=$line)"
+  if [[ "$debug" == 1 && "$variant" == release ]] || [[ "$debug" == 0 && "$variant" == debug ]]; then
+    log "note: GOOS_PHP_PREFIX=$p is not a $variant build; using it as it is"
+  fi
+  log "using GOOS_PHP_PREFIX=$p (PHP $full, ZTS)"
+  echo "$p"
+  exit 0
 }
 
-# What PHP's configure line below needs, as bookworm packages.
+# The PHP version of an unpacked tree, or of the tree inside a tarball.
+tree_version() { sed -n 's/^#define PHP_VERSION "\(.*\)"$/\1/p' "$1/main/php_version.h" 2>/dev/null; }
+tarball_version() {
+  tar -xOf "$1" --wildcards --no-anchored 'main/php_version.h' 2>/dev/null |
+    sed -n 's/^#define PHP_VERSION "\(.*\)"$/\1/p' | head -n 1
+}
+
+# What PHP's configure line needs, as bookworm packages.
 readonly PHP_BUILD_DEPS=(
-  build-essential pkg-config dpkg-dev xz-utils autoconf bison re2c
+  build-essential pkg-config xz-utils autoconf bison re2c
   libxml2-dev libsqlite3-dev libcurl4-openssl-dev libssl-dev zlib1g-dev
   libonig-dev libpq-dev
 )
 
-# deb-src entries for bookworm and trixie, in a file of our own (sources.list is
-# left alone). Only source indices come from trixie: no binary package does.
-readonly SOURCES_FILE=/etc/apt/sources.list.d/goos-src.sources
-enable_deb_src() {
-  [[ -f "$SOURCES_FILE" ]] && return 0
-  log "enabling deb-src for bookworm and trixie in $SOURCES_FILE"
-  local tmp
-  tmp=$(mktemp)
-  local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  for s in bookworm trixie; do
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s %s-updates\nComponents: main\nSigned-By: %s\n\n' "$s" "$s" "$keyring"
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian-security\nSuites: %s-security\nComponents: main\nSigned-By: %s\n\n' "$s" "$keyring"
-  done >"$tmp"
-  goos_as_root install -m 0644 "$tmp" "$SOURCES_FILE"
-  rm -f "$tmp"
-  goos_as_root apt-get update -qq || die "apt-get update failed after adding $SOURCES_FILE"
-}
-
-# Downloads the source package into $1, trying the candidate first and then every
-# other version apt-cache lists (security updates are sometimes missing from the
-# pool). Prints the Debian version that was fetched.
-fetch_source() {
-  local dir="$1" version
-  local -a versions
-  mapfile -t versions < <(apt-cache showsrc "php$major" 2>/dev/null |
-    awk '/^Version:/ {print $2}' | sort -rV | uniq)
-  ((${#versions[@]} > 0)) || die "apt-cache showsrc php$major lists nothing: is deb-src for $suite enabled? (see $SOURCES_FILE)"
-  for version in "${versions[@]}"; do
-    log "fetching source php$major=$version"
-    if (cd "$dir" && apt-get source --download-only -qq "php$major=$version" >/dev/null 2>&1); then
-      echo "$version"
-      return 0
-    fi
-    log "php$major=$version is not in the pool, trying an older version"
-    rm -f "$dir"/*
-  done
-  die "none of php$major ${versions[*]} could be downloaded; check the network and 'apt-get source php$major'"
-}
-
+# build <source tarball or tree> <version> <prefix>
 build() {
-  local work dsc debver upstream prefix srcdir
+  local source="$1" version="$2" prefix="$3" work srcdir
   work="$cache/work/php$major-$variant"
   rm -rf "$work"
-  mkdir -p "$work/dl"
-  debver=$(fetch_source "$work/dl")
-  upstream="${debver%%-*}"
-  upstream="${upstream#*:}"
-  prefix="$cache/php-$upstream-zts-$variant"
-  srcdir="$work/php-$upstream"
-
-  log "unpacking php $upstream (upstream source, Debian patches not applied)"
-  dsc=$(ls "$work"/dl/*.dsc)
-  dpkg-source --skip-patches -x "$dsc" "$srcdir" >/dev/null 2>&1 ||
-    die "dpkg-source could not unpack $dsc"
+  mkdir -p "$work"
+  if [[ -d "$source" ]]; then
+    log "copying the source tree $source"
+    cp -a "$source" "$work/src"
+    srcdir="$work/src"
+  else
+    log "unpacking $(basename "$source")"
+    tar -xf "$source" -C "$work" || die "could not unpack $source"
+    srcdir=$(dirname "$(find "$work" -maxdepth 3 -path '*/main/php_version.h' | head -n 1)")
+    srcdir=$(dirname "$srcdir")
+    [[ -f "$srcdir/configure" ]] || die "$source holds no PHP source tree with a configure script"
+  fi
 
   log "configuring into $prefix"
   local -a args
@@ -144,23 +133,59 @@ build() {
   mkdir -p "$prefix/etc/conf.d"
   recipe_id >"$prefix/.goos-complete"
   rm -rf "$work"
+  log "built PHP $version in $prefix"
   echo "$prefix"
 }
 
-if prefix=$(find_cached); then
+[[ -n "${GOOS_PHP_PREFIX:-}" ]] && use_prefix "$GOOS_PHP_PREFIX"
+
+# Which source, and so which prefix.
+if [[ -n "${GOOS_PHP_SOURCE:-}" ]]; then
+  source_path=$(realpath -e "$GOOS_PHP_SOURCE" 2>/dev/null) || die "GOOS_PHP_SOURCE=$GOOS_PHP_SOURCE does not exist"
+  if [[ -d "$source_path" ]]; then
+    version=$(tree_version "$source_path")
+    id=$(printf '%s' "$source_path" | sha256sum | cut -c1-12)
+  else
+    version=$(tarball_version "$source_path")
+    id=$(sha256sum "$source_path" | cut -c1-12)
+  fi
+  [[ -n "$version" ]] || die "GOOS_PHP_SOURCE=$GOOS_PHP_SOURCE is not a PHP source tarball or tree (no main/php_version.h)"
+  [[ "$version" == "$major".* ]] || die "GOOS_PHP_SOURCE=$GOOS_PHP_SOURCE is PHP $version, not PHP $major"
+  prefix="$cache/php-$version-zts-$variant-src-$id"
+else
+  version=$(awk -v k="php-$major" '$1 == k { v = $3; sub(/^[0-9]+:/, "", v); sub(/-[^-]*$/, "", v); print v }' \
+    "${GOOS_SOURCE_PINS:-$here/source-pins.txt}")
+  [[ -n "$version" ]] || die "no pin for php-$major in scripts/source-pins.txt"
+  prefix="$cache/php-$version-zts-$variant"
+fi
+
+if is_complete "$prefix"; then
   log "using cached build $prefix"
   echo "$prefix"
   exit 0
 fi
 
-goos_apt_install "${PHP_BUILD_DEPS[@]}"
-enable_deb_src
-log "no cached build in $cache: building (about 6 minutes on two cores)"
 mkdir -p "$cache"
 exec 9>"$cache/.lock-php$major-$variant"
 flock 9
-if prefix=$(find_cached); then # built by a concurrent call while we waited
+if is_complete "$prefix"; then # built by a concurrent call while we waited
   echo "$prefix"
   exit 0
 fi
-build
+goos_apt_install "${PHP_BUILD_DEPS[@]}"
+if [[ -z "${GOOS_PHP_SOURCE:-}" ]]; then
+  read -r got source_path < <("$here/fetch-source.sh" "php-$major" "$cache/dl") ||
+    die "no PHP $major source could be fetched (see above). To build from a tarball you have:
+  GOOS_PHP_SOURCE=/path/to/php-$major.N.tar.xz $0 $major $variant"
+  if [[ "$got" != "$version" ]]; then
+    log "note: building PHP $got, not the pinned $version (the pinned one could not be fetched)"
+    version="$got"
+    prefix="$cache/php-$version-zts-$variant"
+    if is_complete "$prefix"; then
+      echo "$prefix"
+      exit 0
+    fi
+  fi
+fi
+log "building PHP $version ($variant) from source: about 10 minutes on 2 cores; cached afterwards in $prefix"
+build "$source_path" "$version" "$prefix"

@@ -8,7 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(goos_root)
-goos_apt_install "${GOOS_BUILD_DEPS[@]}"
+goos_apt_install "${GOOS_EXT_DEPS[@]}"
 prefix=$("$root/scripts/php-zts.sh" 8.4 debug)
 built=$("$root/scripts/build-ext.sh" "$prefix")
 # pcre.jit=0: valgrind cannot see into PCRE's JIT-compiled code and reports

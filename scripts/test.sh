@@ -6,6 +6,7 @@
 #   scripts/test.sh                 everything
 #   GOOS_PHP_VERSIONS=8.4 scripts/test.sh     only one PHP (a quicker loop)
 #   GOOS_TSAN=0 scripts/test.sh     skip the ThreadSanitizer run
+#   GOOS_PHP_PREFIX=<prefix> scripts/test.sh  test on a ZTS PHP you have (its line only)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(goos_root)
@@ -23,7 +24,7 @@ record() { # record <name> <passed> <failed> <skipped>
 }
 : >"$logs/summary.txt"
 
-goos_apt_install "${GOOS_BUILD_DEPS[@]}" clang-format
+goos_apt_install "${GOOS_EXT_DEPS[@]}" "${GOOS_TEST_DEPS[@]}"
 
 # 1. The runtime core stays PHP-free.
 goos_log "checking that src/runtime and include/goos include no Zend or PHP header"
@@ -106,8 +107,13 @@ phpt_run() { # phpt_run <version>
   fi
   record "$name" "$p" $((f + b)) "${s:-0}"
 }
+# The PHP lines to test: both, or the one GOOS_PHP_PREFIX holds.
+versions="${GOOS_PHP_VERSIONS:-}"
+if [[ -z "$versions" && -n "${GOOS_PHP_PREFIX:-}" ]]; then
+  versions=$("$GOOS_PHP_PREFIX/bin/php" -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null || true)
+fi
 gen_stub_checked=0
-for version in ${GOOS_PHP_VERSIONS:-8.4 8.2}; do
+for version in ${versions:-8.4 8.2}; do
   phpt_run "$version"
   if [[ "$version" == 8.4 && $gen_stub_checked == 0 ]]; then
     gen_stub_checked=1

@@ -8,7 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 root=$(goos_root)
-goos_apt_install "${GOOS_BUILD_DEPS[@]}"
+goos_apt_install "${GOOS_EXT_DEPS[@]}"
 prefix=$("$root/scripts/php-zts.sh" 8.4 release)
 so=$("$root/scripts/build-ext.sh" "$prefix")
 args=(-d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 -d memory_limit=1G)
