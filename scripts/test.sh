@@ -36,7 +36,20 @@ else
   record "runtime purity" 1 0 0
 fi
 
-# 2. Formatting and the generated arginfo.
+# 2. The toolchain's source fetching, against a fake archive on loopback.
+goos_log "testing the source fetch (fake archive on loopback)"
+"$root/tests/scripts/fetch_source_test.sh" >"$logs/fetch-source.txt" 2>&1
+fetch_p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' "$logs/fetch-source.txt")
+fetch_f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' "$logs/fetch-source.txt")
+if [[ -z "$fetch_p" ]]; then
+  tail -n 20 "$logs/fetch-source.txt" >&2
+  record "fetch-source" 0 1 0
+else
+  grep -A 25 '^FAIL' "$logs/fetch-source.txt" >&2 || true
+  record "fetch-source" "$fetch_p" "$fetch_f" 0
+fi
+
+# 3. Formatting and the generated arginfo.
 goos_log "checking clang-format"
 mapfile -t sources < <(find src include tests bench \( -name '*.cc' -o -name '*.h' \) | sort)
 sources+=(php_goos.h)
@@ -47,7 +60,7 @@ else
   record "clang-format" 0 1 0
 fi
 
-# 3. The runtime core under googletest: plain, then ThreadSanitizer.
+# 4. The runtime core under googletest: plain, then ThreadSanitizer.
 ctest_run() { # ctest_run <name> <build dir> <cmake args...>
   local name="$1" dir="$2"
   shift 2
@@ -70,7 +83,7 @@ if [[ "${GOOS_TSAN:-1}" != 0 ]]; then
   ctest_run googletest-tsan build/cmake-tsan -DGOOS_TSAN=ON -DGOOS_BENCHMARKS=OFF
 fi
 
-# 4. The phpt suite on each PHP.
+# 5. The phpt suite on each PHP.
 phpt_run() { # phpt_run <version>
   local version="$1" prefix so name="phpt-php$1"
   if ! prefix=$("$root/scripts/php-zts.sh" "$version" debug); then
