@@ -140,8 +140,14 @@ class ThreadWaiter final : public Waiter {
   void wake_impl(Ticket t) override;
 
  private:
+  // Takes back the deadlock detector's count of episode `t`, once: whichever of
+  // the waker and the owner comes first.
+  void uncount(Ticket t);
+
   // Futex word: the low 32 bits of the last ticket woken.
   std::atomic<std::uint32_t> woken_{0};
+  // The episode counted in blocked_thread_count() (0: none).
+  std::atomic<Ticket> counted_episode_{0};
   // An interrupt not yet taken by a wait.
   std::atomic<bool> interrupt_pending_{false};
   // The open interruptible episode (0: none), for interrupt() to claim.

@@ -88,12 +88,22 @@ void Waiter::sleep_until(Deadline deadline, WaitReason reason) {
 // interrupt, then looks for an open episode (all sequentially consistent).
 // Whichever comes second sees the other, so an interrupt is never lost; if
 // both see each other, exactly one claim wins.
+//
+// The deadlock detector counts this thread as blocked from before the episode
+// can be claimed (the count is raised before release() and before the episode
+// is offered to interrupt()) until the moment it is claimed and woken: the
+// waker takes the count back in wake_impl(), not the owner once it runs again.
+// A woken thread that the kernel leaves without a CPU for a while is runnable,
+// not blocked, and must never look like a deadlock (uncount()).
 bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> release) {
   const auto target = static_cast<std::uint32_t>(t);
   const bool counted = tls_attached && deadline == kNoDeadline && needs_another_party(reason());
+  if (counted) {
+    counted_episode_.store(t, std::memory_order_seq_cst);
+    g_blocked_threads.fetch_add(1, std::memory_order_seq_cst);
+  }
   bool interruptible = interruptible_;
   if (interruptible) open_interruptible_.store(t, std::memory_order_seq_cst);
-  if (counted) g_blocked_threads.fetch_add(1, std::memory_order_seq_cst);
   release();
   bool woken = true;
   bool interrupted = false;
@@ -119,7 +129,7 @@ bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> r
     }
     futex_wait(&woken_, seen, deadline);
   }
-  if (counted) g_blocked_threads.fetch_sub(1, std::memory_order_seq_cst);
+  uncount(t);  // claimed by ourselves (an interrupt we saw): no wake_impl() took it back
   if (interruptible_) {
     open_interruptible_.store(0, std::memory_order_seq_cst);
     if (woken && interrupted_ == t) {
@@ -130,6 +140,13 @@ bool ThreadWaiter::block_impl(Ticket t, Deadline deadline, FunctionRef<void()> r
   }
   finish_episode();
   return woken;
+}
+
+void ThreadWaiter::uncount(Ticket t) {
+  Ticket expected = t;
+  if (counted_episode_.compare_exchange_strong(expected, 0, std::memory_order_seq_cst)) {
+    g_blocked_threads.fetch_sub(1, std::memory_order_seq_cst);
+  }
 }
 
 void ThreadWaiter::interrupt() {
@@ -146,6 +163,8 @@ void ThreadWaiter::wake_impl(Ticket t) {
   // for one while it reports a standstill, which must stay one (reported once).
   // The claim that preceded this call made prepare()'s reason visible.
   if (reason() != WaitReason::kDump) g_thread_wakes.fetch_add(1, std::memory_order_relaxed);
+  // Runnable from now on, whenever the kernel runs it (see block_impl).
+  uncount(t);
   woken_.store(static_cast<std::uint32_t>(t), std::memory_order_release);
   // The waiter may return (and its thread end) as soon as the store lands; a
   // futex wake on memory that is gone or reused only wakes nobody, or wakes a
