@@ -19,6 +19,9 @@ zend_long stack_size; /* bytes, whole pages */
 char* bootstrap;      /* file every worker includes first; "" for none */
 /* Scheduler::maxProcs($n) before the scheduler starts; 0 when never called. */
 zend_long max_procs_override;
+/* This interpreter's goos objects by native object, for the current request
+ * (src/php/native_identity.cc); null before its first goos object. */
+void* identity;
 ZEND_END_MODULE_GLOBALS(goos)
 
 ZEND_EXTERN_MODULE_GLOBALS(goos)

@@ -15,6 +15,7 @@
 #include "goos/config.h"
 #include "php_goos.h"
 #include "goos_ini.h"
+#include "native_identity.h"
 #include "code.h"
 #include "php_chan.h"
 #include "php_runtime.h"
@@ -43,6 +44,7 @@ static PHP_GINIT_FUNCTION(goos) {
   goos_globals->stack_size = 0;
   goos_globals->bootstrap = nullptr;
   goos_globals->max_procs_override = -1;
+  goos_globals->identity = nullptr;
 }
 
 static PHP_MINIT_FUNCTION(goos) {
@@ -87,6 +89,12 @@ static PHP_RSHUTDOWN_FUNCTION(goos) {
   return SUCCESS;
 }
 
+// In every interpreter, after Zend freed the request's objects.
+static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(goos) {
+  goos::php::identity_request_end();
+  return SUCCESS;
+}
+
 static PHP_MINFO_FUNCTION(goos) {
   const std::string procs = std::to_string(goos_scheduler_max_procs());
   const std::string cpus = std::to_string(goos::cpu_count());
@@ -116,7 +124,7 @@ zend_module_entry goos_module_entry = {
     PHP_MODULE_GLOBALS(goos),
     PHP_GINIT(goos),
     nullptr, /* GSHUTDOWN */
-    nullptr, /* post-deactivate */
+    ZEND_MODULE_POST_ZEND_DEACTIVATE_N(goos),
     STANDARD_MODULE_PROPERTIES_EX,
 };
 

@@ -195,8 +195,9 @@ ZEND_METHOD(Goos_Chan, __construct) {
     zend_argument_value_error(1, "must be 0 or more");
     RETURN_THROWS();
   }
+  std::shared_ptr<PhpChan> chan;
   try {
-    obj->native = std::make_shared<PhpChan>(static_cast<std::size_t>(capacity));
+    chan = std::make_shared<PhpChan>(static_cast<std::size_t>(capacity));
   } catch (const std::length_error&) {
     zend_argument_value_error(1, "is too large");
     RETURN_THROWS();
@@ -204,6 +205,7 @@ ZEND_METHOD(Goos_Chan, __construct) {
     zend_argument_value_error(1, "is too large: out of memory for the buffer");
     RETURN_THROWS();
   }
+  goos::php::native_set(&obj->std, std::move(chan));
 }
 
 ZEND_METHOD(Goos_Chan, send) {

@@ -105,7 +105,7 @@ bool construct(zval* this_ptr, const char* cls) {
     zend_throw_error(nullptr, "%s::__construct(): the object exists already", cls);
     return false;
   }
-  obj->native = std::make_shared<T>();
+  native_set(&obj->std, std::make_shared<T>());
   return true;
 }
 

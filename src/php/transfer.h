@@ -16,8 +16,9 @@
 //                                      object on arrival, so cycles survive
 //   internal object that serialises    serialize() here, unserialize() there
 //   enum case                          the same case of the same enum
-//   goos object (Chan, Mutex, ...)     the same native object, shared
-//                                      (native_object.h)
+//   goos object (Chan, Mutex, ...)     the same native object, shared; the
+//                                      receiver's PHP object for it if it has
+//                                      one (native_object.h)
 //   reference, resource, other         rejected: Goos\TransferError naming the
 //   internal object                    path, e.g. "$args[1]['db']: object of
 //                                      class PDO cannot cross to another thread"
