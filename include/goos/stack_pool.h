@@ -16,8 +16,12 @@
 //    maps, so only a budget of slots gets one.
 //  - other slots: a *zero canary*. The lowest kCanaryBytes of the stack are
 //    never written by anyone but an overflowing goroutine and read as zero while
-//    untouched (from the kernel's shared zero page, costing no memory), so the
-//    scheduler checks them at every switch; a non-zero byte means overflow.
+//    untouched, so the scheduler checks them at every switch; a non-zero byte
+//    means overflow. Reading the untouched canary must cost no memory: where the
+//    kernel maps its shared zero page on a read fault (almost everywhere) it is
+//    just read; where it has none the read would allocate a page per stack, so
+//    the canary is read only if mincore(2) says its page is resident (an
+//    untouched page is zero by definition). See untouched_reads_are_free().
 //
 // Invariants:
 //  - a Stack is owned by exactly one of: the allocator's free list, one
@@ -78,6 +82,15 @@ class StackAllocator {
 
   // False when the stack overflowed past its usable bytes (see the canary).
   static bool canary_intact(const Stack& stack);
+
+  // Whether a read fault on untouched memory maps the kernel's shared zero page
+  // (so reading a canary or a stripe nobody wrote costs no memory). Probed once
+  // per process. When false, those reads ask mincore(2) first: no memory, but
+  // a system call per check (about 1 us on a VM).
+  static bool untouched_reads_are_free();
+  // Tests and benchmarks: behave as on a kernel without a zero page (true), or
+  // as the probe finds (false). Both ways are right on every kernel.
+  static void assume_no_zero_page(bool yes);
 
   // Returns the pages below the hot region to the kernel if the stack grew
   // into them (detected without a system call). Called by the stack's owner.

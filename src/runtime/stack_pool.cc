@@ -1,9 +1,11 @@
 #include "goos/stack_pool.h"
 
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cerrno>
 #include <cstdio>
@@ -20,11 +22,17 @@
 #endif
 
 namespace goos {
+
+// Read in a SIGSEGV handler, where sysconf() is not allowed: computed at load.
+const std::size_t g_page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+
 namespace {
 
 // Slabs of about this much address space: few maps, and little waste at the end.
 constexpr std::size_t kSlabTargetBytes = std::size_t{128} << 20;
-// How much of the stack right below the hot region is scanned for use.
+// How much of the stack right below the hot region is scanned for use. Read
+// plainly: on a kernel without a zero page that read allocates the page if
+// nothing touched it (HACKING.md, "The shrink stripe without a zero page").
 constexpr std::size_t kStripeBytes = 512;
 // Every this many releases a cache shrinks a stack even without seeing it grow:
 // the stripe scan can miss a frame that jumped over the stripe without writing it.
@@ -63,10 +71,78 @@ bool all_zero(const char* p, std::size_t n) {
   return any == 0;
 }
 
+// Whether a read fault on untouched private anonymous memory maps the kernel's
+// shared zero page. It does on almost every kernel; a kernel can be built or
+// booted without one (PVM guests with pvm_no_zero_page=1), and then the read
+// allocates and zero-fills a page of its own, which stays resident.
+//
+// The probe: read some fresh pages, then write them. A write to a page that
+// the read mapped to the zero page is a copy-on-write fault; a write to a page
+// the read allocated is not a fault at all. Per-thread fault counts, so other
+// threads do not disturb it, and no /proc (a chrooted php-fpm has none). Extra
+// faults (a sanitizer's shadow memory) can only make it answer "zero page".
+bool probe_zero_page() {
+  constexpr std::size_t kPages = 16;
+  const std::size_t page = g_page_size;
+  void* memory = mmap(nullptr, kPages * page, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (memory == MAP_FAILED) return false;  // cannot tell: take the path that is right everywhere
+  madvise(memory, kPages * page, MADV_NOHUGEPAGE);
+  volatile char* bytes = static_cast<char*>(memory);
+  for (std::size_t i = 0; i < kPages; ++i) (void)bytes[i * page];
+  rusage before{}, after{};
+  getrusage(RUSAGE_THREAD, &before);
+  for (std::size_t i = 0; i < kPages; ++i) bytes[i * page] = 1;
+  getrusage(RUSAGE_THREAD, &after);
+  munmap(memory, kPages * page);
+  return after.ru_minflt - before.ru_minflt >= static_cast<long>(kPages);
+}
+
+// 1: reading untouched memory is free (zero page); 0: it costs a page; -1: not
+// probed yet. Two threads may both probe; they store the same answer.
+std::atomic<int> g_untouched_reads_free{-1};
+
+// Whether the page holding `p` is resident. mincore(2) reports a page that
+// was never written since mmap or MADV_DONTNEED as not resident; such a page
+// of private anonymous memory reads as zero. (So does a page swapped out, see
+// reads_as_zero.)
+bool resident(const char* p) {
+  const auto page = reinterpret_cast<std::uintptr_t>(p) & ~(std::uintptr_t{g_page_size} - 1);
+  unsigned char vec = 0;
+  if (mincore(reinterpret_cast<void*>(page), 1, &vec) != 0) return true;  // cannot tell: read it
+  return (vec & 1) != 0;
+}
+
+// all_zero for a stretch of a stack that may never have been touched, within
+// one page, without making that page cost memory. Where the kernel has no zero
+// page, an untouched page is not read: it is zero by definition. Swap: mincore
+// calls a swapped-out page not resident, so a stretch written and then swapped
+// out before this check reads as zero. Accepted (HACKING.md, "Stack canaries
+// without a zero page"): it needs reclaim to take a page written in the run
+// slice just ended, the bytes are seen at the first check after the page comes
+// back, and pagemap's swap bit would cost a second system call per check.
+bool reads_as_zero(const char* p, std::size_t n) {
+  assert((reinterpret_cast<std::uintptr_t>(p) ^ reinterpret_cast<std::uintptr_t>(p + n - 1)) <
+             g_page_size &&
+         "the stretch lies within one page");
+  if (!StackAllocator::untouched_reads_are_free() && !resident(p)) return true;
+  return all_zero(p, n);
+}
+
 }  // namespace
 
-// Read in a SIGSEGV handler, where sysconf() is not allowed: computed at load.
-const std::size_t g_page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+bool StackAllocator::untouched_reads_are_free() {
+  int free = g_untouched_reads_free.load(std::memory_order_relaxed);
+  if (free < 0) {
+    free = probe_zero_page() ? 1 : 0;
+    g_untouched_reads_free.store(free, std::memory_order_relaxed);
+  }
+  return free == 1;
+}
+
+void StackAllocator::assume_no_zero_page(bool yes) {
+  g_untouched_reads_free.store(yes ? 0 : -1, std::memory_order_relaxed);
+}
 
 bool Stack::in_guard(const void* addr) const {
   if (!guarded) return false;
@@ -82,6 +158,7 @@ StackAllocator::StackAllocator(StackOptions options)
   slots_per_slab_ = std::clamp<std::size_t>(kSlabTargetBytes / slot_bytes_, 8, 512);
   guards_left_ = options_.guard_budget == StackOptions::kAutoGuardBudget ? automatic_guard_budget()
                                                                          : options_.guard_budget;
+  untouched_reads_are_free();  // probe now, not in the first goroutine switch
 }
 
 StackAllocator::~StackAllocator() {
@@ -131,7 +208,7 @@ void StackAllocator::deallocate(const Stack& stack) {
 }
 
 bool StackAllocator::canary_intact(const Stack& stack) {
-  return stack.guarded || all_zero(stack.base, kCanaryBytes);
+  return stack.guarded || reads_as_zero(stack.base, kCanaryBytes);
 }
 
 void StackAllocator::shrink(const Stack& stack) {

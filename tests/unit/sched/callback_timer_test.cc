@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "callback_timers.h"  // internal: tests see src/runtime
 #include "goos/chan.h"
 #include "goos/runtime.h"
 
@@ -47,9 +48,10 @@ class callback_timer : public testing::TestWithParam<int> {
 INSTANTIATE_TEST_SUITE_P(procs, callback_timer, testing::Values(1, 3),
                          [](const auto& info) { return std::to_string(info.param) + "p"; });
 
-// Waits (polling) until `done` holds, for at most `limit`.
+// Waits (polling) until `done` holds, for at most `limit`: a bound only a
+// lost callback reaches, never a slow or loaded machine.
 template <typename F>
-bool eventually(F done, Nanos limit = 5s) {
+bool eventually(F done, Nanos limit = 30s) {
   const Deadline until = Clock::now() + limit;
   while (!done()) {
     if (Clock::now() > until) return false;
@@ -58,6 +60,8 @@ bool eventually(F done, Nanos limit = 5s) {
   return true;
 }
 
+// How late a timer fires is the machine's to decide (a loaded one runs sysmon
+// ~10 ms late); the figures are benchmarks' (bench/scheduler_bench.cc).
 TEST_P(callback_timer, fires_once_at_about_its_time) {
   Chan<Deadline> fired(4);
   Runtime rt(options());
@@ -66,54 +70,83 @@ TEST_P(callback_timer, fires_once_at_about_its_time) {
   EXPECT_NE(id, 0u);
   std::optional<Deadline> at = fired.recv();  // the main thread blocks: every P idles
   ASSERT_TRUE(at.has_value());
-  EXPECT_GE(*at, when);
-  EXPECT_LT(*at - when, 100ms) << "generous: the machine is shared";
+  EXPECT_GE(*at, when) << "fired early";
   std::this_thread::sleep_for(50ms);
   std::optional<Deadline> again;
   EXPECT_EQ(fired.try_recv(again), ChanStatus::kWouldBlock) << "fired twice";
 }
 
 // sysmon sleeps 10 ms rounds while every P idles; after() wakes it when the
-// new timer is the earliest.
-TEST_P(callback_timer, a_timer_already_due_fires_at_once) {
+// new timer is the earliest (CallbackTimers::add says so: tested below), so a
+// due timer fires at once. How soon "at once" is depends on how soon the
+// kernel runs sysmon, which on a loaded machine is about a round anyway: the
+// figure is a benchmark's (BM_callback_timer_due_ns); here, that it fires,
+// once, and not before it was armed.
+TEST_P(callback_timer, a_timer_already_due_fires_while_every_p_idles) {
   Chan<Nanos> waited(1);
   Runtime rt(options());
-  std::vector<Nanos> waits;
   for (int i = 0; i < 9; ++i) {
     std::this_thread::sleep_for(3ms);  // somewhere in a round of sysmon's
     const Deadline armed = Clock::now();
     rt.after(armed - 1s, [&, armed] { waited.try_send(Clock::now() - armed); });
-    waits.push_back(*waited.recv());
+    EXPECT_GE(*waited.recv(), Nanos::zero());
   }
-  std::sort(waits.begin(), waits.end());
-  EXPECT_LT(waits[waits.size() / 2], 2ms) << "median wait";
+}
+
+// What makes after() wake sysmon: a timer that becomes the first to fire says
+// so; and what sysmon sleeps until: the earliest pending deadline.
+TEST(callback_timers, a_new_earliest_timer_says_so_and_next_is_the_earliest) {
+  CallbackTimers timers;
+  const Deadline t = Clock::now() + 1h;
+  EXPECT_EQ(timers.next(), kNoDeadline);
+  const CallbackTimers::Armed a = timers.add(t + 10ms, [] {});
+  EXPECT_TRUE(a.earliest) << "the only timer";
+  EXPECT_FALSE(timers.add(t + 20ms, [] {}).earliest);
+  EXPECT_FALSE(timers.add(t + 10ms, [] {}).earliest) << "equal deadlines fire in armed order";
+  const CallbackTimers::Armed b = timers.add(t + 5ms, [] {});
+  EXPECT_TRUE(b.earliest);
+  EXPECT_EQ(timers.next(), t + 5ms);
+  EXPECT_TRUE(timers.stop(b.id));
+  EXPECT_EQ(timers.next(), t + 10ms);
+  EXPECT_FALSE(timers.add(t + 15ms, [] {}).earliest);
+  EXPECT_EQ(timers.pending(), 4u);
+  timers.clear();
+  EXPECT_EQ(timers.next(), kNoDeadline);
+  EXPECT_TRUE(timers.add(t + 1h, [] {}).earliest) << "the only timer again";
+  timers.clear();
 }
 
 TEST_P(callback_timer, fire_in_deadline_order_and_equal_deadlines_in_armed_order) {
   Chan<int> order(16);
-  Runtime rt(options());
-  const Deadline base = Clock::now() + 50ms;
   // Armed out of order; 3 and 4 share a deadline and fire in the order armed.
   const std::vector<std::pair<int, Nanos>> timers = {{5, 12ms}, {1, 0ms}, {3, 6ms},
                                                      {4, 6ms},  {2, 3ms}, {6, 15ms}};
-  for (const auto& [label, offset] : timers) {
-    rt.after(base + offset, [&order, label = label] { order.try_send(label); });
-  }
+  Runtime rt(options());
+  // All armed by one callback, on sysmon: it runs none of them before the
+  // callback returns (they wait for its next round), so none can fire before
+  // an earlier one is armed, however slowly this thread or sysmon runs.
+  rt.after(Clock::now(), [&rt, &order, &timers] {
+    const Deadline base = Clock::now() + 5ms;
+    for (const auto& [label, offset] : timers) {
+      rt.after(base + offset, [&order, label = label] { order.try_send(label); });
+    }
+  });
   std::vector<int> got;
   for (std::size_t i = 0; i < timers.size(); ++i) got.push_back(*order.recv());
   EXPECT_EQ(got, (std::vector<int>{1, 2, 3, 4, 5, 6}));
 }
 
+// The timer is due long after the test: stop_timer() comes first on any
+// machine. The callback destroyed is one that can never run.
 TEST_P(callback_timer, stop_before_firing_wins_and_destroys_the_callback) {
   std::atomic<bool> ran{false};
   auto owned = std::make_shared<int>(0);
   Runtime rt(options());
-  const TimerId id = rt.after(Clock::now() + 50ms, [&ran, owned] { ran = true; });
+  const TimerId id = rt.after(Clock::now() + 1h, [&ran, owned] { ran = true; });
   EXPECT_EQ(owned.use_count(), 2);
   EXPECT_TRUE(rt.stop_timer(id));
   EXPECT_EQ(owned.use_count(), 1) << "stop_timer() destroys the callback it stopped";
   EXPECT_FALSE(rt.stop_timer(id)) << "stopped already";
-  std::this_thread::sleep_for(100ms);
   EXPECT_FALSE(ran.load());
 }
 
@@ -133,11 +166,11 @@ TEST_P(callback_timer, a_callback_may_stop_another_timer) {
   std::atomic<bool> late_ran{false};
   Chan<bool> stopped(1);
   Runtime rt(options());
-  const Deadline now = Clock::now();
-  const TimerId late = rt.after(now + 40ms, [&] { late_ran = true; });
-  rt.after(now + 10ms, [&] { stopped.try_send(rt.stop_timer(late)); });
+  // `late` is due long after the test, so the other callback stops it however
+  // late sysmon runs that one.
+  const TimerId late = rt.after(Clock::now() + 1h, [&] { late_ran = true; });
+  rt.after(Clock::now() + 10ms, [&] { stopped.try_send(rt.stop_timer(late)); });
   EXPECT_EQ(stopped.recv(), true);
-  std::this_thread::sleep_for(60ms);
   EXPECT_FALSE(late_ran.load());
 }
 
@@ -166,9 +199,10 @@ TEST_P(callback_timer, a_callback_destructor_may_use_timers) {
 
 // A ticker as the PHP glue builds Time::tick(): a callback that sends without
 // blocking and re-arms itself for its next period, here until it has ticked N
-// times. Its ticks are punctual while every P sleeps: sysmon sleeps until the
-// next timer rather than for its 10 ms idle round.
-TEST_P(callback_timer, a_ticker_re_arms_itself_and_ticks_on_time) {
+// times. No tick comes early and none after the last; how punctual the ticks
+// are depends on how soon the kernel runs sysmon (the next test shows that
+// sysmon sleeps until the next timer, not for a whole round).
+TEST_P(callback_timer, a_ticker_re_arms_itself_and_never_ticks_early) {
   static constexpr int kTicks = 20;
   static constexpr auto kPeriod = 5ms;
   struct Ticker {
@@ -196,7 +230,41 @@ TEST_P(callback_timer, a_ticker_re_arms_itself_and_ticks_on_time) {
   EXPECT_EQ(ticker.lateness.try_recv(extra), ChanStatus::kWouldBlock) << "ticked after it stopped";
   std::sort(late.begin(), late.end());
   EXPECT_GE(late.front(), 0ns) << "a tick came early";
-  EXPECT_LT(late[late.size() / 2], 2ms) << "median lateness";
+}
+
+// While every P idles, sysmon's round is 10 ms; a timer due sooner must end the
+// wait early. A chain of timers, each armed by the previous callback (on
+// sysmon) kPeriod after that one ran: a sysmon that slept whole rounds would
+// fire every one of them at least kRound - kPeriod late (the round that waits
+// for it starts after the callback that armed it ran), on any machine. One
+// that sleeps until the timer fires it as late as the kernel runs sysmon:
+// under load that is often as long as a round too, but not every time.
+TEST_P(callback_timer, sysmon_sleeps_until_the_next_timer_not_a_whole_round) {
+  static constexpr int kLinks = 30;
+  static constexpr auto kPeriod = 2ms;
+  static constexpr auto kRound = 10ms;  // sysmon's round while every P idles
+  struct Chain {
+    Runtime* rt = nullptr;
+    Chan<Nanos> lateness{kLinks};
+    int links = 0;
+    void arm() {
+      const Deadline when = Clock::now() + kPeriod;
+      rt->after(when, [this, when] {
+        lateness.try_send(Clock::now() - when);
+        if (++links < kLinks) arm();
+      });
+    }
+  } chain;
+  Runtime rt(options());
+  chain.rt = &rt;
+  chain.arm();
+  Nanos least = Nanos::max();
+  for (int i = 0; i < kLinks; ++i) {
+    const Nanos late = *chain.lateness.recv();
+    EXPECT_GE(late, 0ns) << "fired early";
+    least = std::min(least, late);
+  }
+  EXPECT_LT(least, kRound - kPeriod) << "every timer waited for the end of sysmon's round";
 }
 
 // A callback that re-arms for a time already past fires again on sysmon's next
@@ -311,7 +379,8 @@ TEST_P(callback_timer, once_the_timer_is_stopped_it_is_a_deadlock) {
   };
   Runtime rt(o);
   rt.go([&] { ch.recv(); });
-  const TimerId id = rt.after(Clock::now() + 50ms, [&] { ch.try_send(1); });
+  // Due long after the test: stopped before it fires on any machine.
+  const TimerId id = rt.after(Clock::now() + 1h, [&] { ch.try_send(1); });
   EXPECT_TRUE(rt.stop_timer(id));
   EXPECT_TRUE(rt.join());
   EXPECT_EQ(reports.load(), 1);
@@ -345,15 +414,16 @@ TEST_P(callback_timer, a_ticker_feeding_a_goroutine_is_no_deadlock) {
   EXPECT_EQ(got.load(), kTicks);
 }
 
+// Due long after the test, so still pending when the runtime stops however
+// slowly this thread runs; dropped means destroyed, so it can never run.
 TEST_P(callback_timer, pending_timers_are_dropped_unrun_when_the_runtime_stops) {
   std::atomic<bool> ran{false};
   auto owned = std::make_shared<int>(0);
   {
     Runtime rt(options());
-    rt.after(Clock::now() + 50ms, [&ran, owned] { ran = true; });
+    rt.after(Clock::now() + 1h, [&ran, owned] { ran = true; });
   }
-  EXPECT_EQ(owned.use_count(), 1);
-  std::this_thread::sleep_for(80ms);
+  EXPECT_EQ(owned.use_count(), 1) << "dropped: its callback destroyed";
   EXPECT_FALSE(ran.load());
 }
 

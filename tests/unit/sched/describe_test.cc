@@ -172,24 +172,24 @@ TEST_P(describe, parked_and_runnable_goroutines_are_described_once_each_on_their
   EXPECT_EQ(glue.wrong, 0);
 }
 
-TEST_P(describe, requests_while_every_m_sleeps_return_promptly) {
+// Every goroutine is parked on a channel and no timer is pending: nothing but
+// the dump's own doorbell wakes a sleeping M, so an M that slept through a
+// dump would hold it forever (the watchdog ends the test). How quickly the
+// answer comes is the kernel's business.
+TEST_P(describe, requests_while_every_m_sleeps_are_answered) {
   Runtime rt(options());
   Chan<int> gate;
   park_on(rt, gate, 10);
-  Nanos worst{0};
   {
     Watchdog dog(kHang, "snapshot_described() while every M sleeps");
     for (int round = 0; round < 200; ++round) {
       // Give the Ms time to fall asleep in their pollers again.
       if (round % 20 == 0) std::this_thread::sleep_for(20ms);
-      const auto start = Clock::now();
       auto dump = rt.snapshot_described();
-      worst = std::max<Nanos>(worst, Clock::now() - start);
       ASSERT_EQ(dump.size(), 10u);
       for (const auto& g : dump) EXPECT_EQ(g.description, DescribingGlue::text(g.id, g.p));
     }
   }
-  EXPECT_LT(worst, 1s) << "an M slept through a dump";
   gate.close();
   EXPECT_TRUE(rt.join());
   EXPECT_EQ(glue.wrong_count(), 0);
@@ -444,16 +444,32 @@ TEST_P(describe, the_deadlock_report_shows_each_description_under_its_goroutine)
 
 // A glue that blocks in g_describe (it must not) delays a deadlock report by
 // at most sysmon's deadline, and the report comes without that description.
+// Here the glue blocks until the report has been made: a sysmon that waited
+// for it would never report (the watchdog ends the test), however slow the
+// machine.
 TEST(describe_1p, a_glue_that_blocks_does_not_hold_up_the_deadlock_report) {
-  struct SlowGlue : Glue {
+  struct BlockingGlue : Glue {
+    std::mutex lock;
+    std::condition_variable released_cv;
+    bool released = false;
+    std::atomic<bool> blocked{false};
     std::string g_describe(int, GoroutineInfo& g) override {
-      std::this_thread::sleep_for(1500ms);
+      std::unique_lock guard(lock);
+      blocked = true;
+      released_cv.wait(guard, [this] { return released; });
       return "g" + std::to_string(g.id);
+    }
+    void release() {
+      {
+        std::lock_guard guard(lock);
+        released = true;
+      }
+      released_cv.notify_all();
     }
   } glue;
   std::atomic<int> reports{0};
   std::string text;
-  Clock::time_point reported_at;
+  bool glue_was_blocked = false;
   std::atomic<Waiter*> stuck{nullptr};
   std::atomic<Ticket> ticket{0};
   RuntimeOptions o;
@@ -461,8 +477,9 @@ TEST(describe_1p, a_glue_that_blocks_does_not_hold_up_the_deadlock_report) {
   o.glue = &glue;
   o.on_deadlock = [&](const DeadlockReport& report) {
     text = report.text();
-    reported_at = Clock::now();
+    glue_was_blocked = glue.blocked.load();
     reports.fetch_add(1);
+    glue.release();  // the M returns to its loop and can run the goroutine again
     if (stuck.load()->claim(ticket.load())) stuck.load()->wake(ticket.load());
   };
   Runtime rt(o);
@@ -473,13 +490,16 @@ TEST(describe_1p, a_glue_that_blocks_does_not_hold_up_the_deadlock_report) {
     stuck = &w;
     w.block(t, kNoDeadline, [] {});
   });
-  const auto start = Clock::now();
   {
     Watchdog dog(kHang, "a deadlock report held up by the glue");
     EXPECT_TRUE(rt.join());
   }
   EXPECT_EQ(reports.load(), 1);
-  EXPECT_LT(reported_at - start, 1400ms) << "the report waited for the glue";
+  if (!glue_was_blocked) {
+    // The kernel did not run the M within sysmon's deadline: the report was
+    // still made, but the glue never got to block it.
+    std::fprintf(stderr, "note: the M had not reached the glue when sysmon reported\n");
+  }
   EXPECT_NE(text.find("goroutine 1 [waiting, chan receive] on P0\n"), std::string::npos) << text;
   EXPECT_EQ(text.find("    g1"), std::string::npos) << text;
 }

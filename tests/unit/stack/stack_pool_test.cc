@@ -115,29 +115,93 @@ TEST(stack_pool, touching_a_guard_page_faults) {
   allocator.deallocate(stack);
 }
 
-TEST(stack_pool, checking_zero_canaries_costs_no_memory) {
+// Behaves as on a kernel without the shared zero page for its lifetime, so that
+// the mincore path of the canary check runs on every kernel.
+struct AsWithoutAZeroPage {
+  AsWithoutAZeroPage() { StackAllocator::assume_no_zero_page(true); }
+  ~AsWithoutAZeroPage() { StackAllocator::assume_no_zero_page(false); }
+};
+
+TEST(stack_pool, the_zero_page_probe_agrees_with_what_reading_untouched_memory_costs) {
 #ifdef GOOS_SANITIZED
   GTEST_SKIP() << "a sanitizer's shadow memory grows with every read, so RSS says nothing";
 #endif
+  constexpr std::size_t kPages = 256;
+  char* memory = static_cast<char*>(mmap(nullptr, kPages * kPage, PROT_READ | PROT_WRITE,
+                                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0));
+  ASSERT_NE(memory, MAP_FAILED) << std::strerror(errno);
+  madvise(memory, kPages * kPage, MADV_NOHUGEPAGE);
+  const std::size_t before = rss_pages();
+  for (std::size_t i = 0; i < kPages; ++i) (void)*static_cast<volatile char*>(memory + i * kPage);
+  const std::size_t grown = rss_pages() - before;
+  munmap(memory, kPages * kPage);
+  if (StackAllocator::untouched_reads_are_free()) {
+    EXPECT_LT(grown, kPages / 2) << "the probe found a zero page, but reads cost memory";
+  } else {
+    EXPECT_GE(grown, kPages / 2) << "the probe found no zero page, but reads cost nothing";
+  }
+}
+
+// Checks the canaries of 2000 untouched unguarded stacks. On every kernel, with
+// or without a zero page, that must cost no memory.
+void check_untouched_canaries() {
   StackAllocator allocator({.stack_size = 64 * 1024, .guard_budget = 0});
   std::vector<Stack> stacks;
   for (int i = 0; i < 2000; ++i) stacks.push_back(allocator.allocate());
-  const std::size_t before = rss_pages();
+  [[maybe_unused]] const std::size_t before = rss_pages();
   for (const Stack& s : stacks) EXPECT_TRUE(StackAllocator::canary_intact(s));
+#ifndef GOOS_SANITIZED  // a sanitizer's shadow memory grows with every read, so RSS says nothing
   EXPECT_LT(rss_pages() - before, 200u) << "2000 canaries read; a page each would be 2000";
+#endif
+  if (!StackAllocator::untouched_reads_are_free()) {
+    // The check must not fault the canary's page in at all: on a kernel with a
+    // zero page the RSS above could not tell, this can.
+    std::size_t faulted_in = 0;
+    for (const Stack& s : stacks) faulted_in += resident_pages(s.base, s.base + kPage);
+    EXPECT_EQ(faulted_in, 0u) << "untouched canary pages were read";
+  }
   for (const Stack& s : stacks) allocator.deallocate(s);
 }
 
-TEST(stack_pool, without_a_guard_an_overflow_breaks_the_zero_canary) {
+TEST(stack_pool, checking_zero_canaries_costs_no_memory) {
+  {
+    SCOPED_TRACE(StackAllocator::untouched_reads_are_free() ? "this kernel: a zero page"
+                                                            : "this kernel: no zero page");
+    check_untouched_canaries();
+  }
+  {
+    SCOPED_TRACE("as without a zero page");
+    AsWithoutAZeroPage no_zero_page;
+    check_untouched_canaries();
+  }
+}
+
+void overflow_an_unguarded_stack() {
   StackAllocator allocator({.stack_size = 64 * 1024, .guard_budget = 0});
   Stack stack = allocator.allocate();
   ASSERT_FALSE(stack.guarded);
   EXPECT_TRUE(StackAllocator::canary_intact(stack));
   stack.base[3] = 7;
   EXPECT_FALSE(StackAllocator::canary_intact(stack));
+  stack.base[3] = 0;
+  stack.base[StackAllocator::kCanaryBytes - 1] = 7;  // the canary's last byte counts too
+  EXPECT_FALSE(StackAllocator::canary_intact(stack));
   allocator.shrink(stack);  // reads as zero again
   EXPECT_TRUE(StackAllocator::canary_intact(stack));
   allocator.deallocate(stack);
+}
+
+TEST(stack_pool, without_a_guard_an_overflow_breaks_the_zero_canary) {
+  {
+    SCOPED_TRACE(StackAllocator::untouched_reads_are_free() ? "this kernel: a zero page"
+                                                            : "this kernel: no zero page");
+    overflow_an_unguarded_stack();
+  }
+  {
+    SCOPED_TRACE("as without a zero page");
+    AsWithoutAZeroPage no_zero_page;
+    overflow_an_unguarded_stack();
+  }
 }
 
 }  // namespace

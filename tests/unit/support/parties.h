@@ -82,9 +82,11 @@ class Parties {
 inline void nap(Nanos duration) { Waiter::current().sleep_until(deadline_after(duration)); }
 
 // Polls `condition` until it holds (true) or `timeout` passes (false). For
-// waiting on another party's progress from the test body or a party.
+// waiting on another party's progress from the test body or a party. The
+// default is a bound only a party that never progresses reaches, never a slow
+// or loaded machine (a sanitized run on two busy vCPUs included).
 template <typename F>
-bool eventually(F&& condition, Nanos timeout = std::chrono::seconds(10)) {
+bool eventually(F&& condition, Nanos timeout = std::chrono::seconds(30)) {
   const Deadline give_up = deadline_after(timeout);
   while (!condition()) {
     if (Clock::now() >= give_up) return false;
