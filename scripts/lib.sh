@@ -52,5 +52,9 @@ readonly GOOS_EXT_DEPS=(
   valgrind
 )
 # What the tests and benchmarks need besides: the runtime core's googletest
-# suite and benchmarks (CMake), the format check, the fetch tests' HTTP server.
-readonly GOOS_TEST_DEPS=(cmake googletest libgtest-dev libbenchmark-dev clang-format python3)
+# suite and benchmarks (CMake), the format check, the fetch tests' HTTP server;
+# Predis and a redis server for tests/phpt/load/predis*.phpt: redis-tools
+# ships Debian's redis server executable (as redis-check-rdb) without the
+# redis-server package's service, so no system redis daemon is started.
+readonly GOOS_TEST_DEPS=(cmake googletest libgtest-dev libbenchmark-dev clang-format python3
+  redis-tools php-nrk-predis)

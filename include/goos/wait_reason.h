@@ -23,7 +23,8 @@ enum class WaitReason : std::uint8_t {
   kSleep,  // a deadline only: the clock will end it
   kIoRead,
   kIoWrite,
-  kDump,  // waiting for the Ms to describe their goroutines (Runtime::snapshot_described)
+  kDump,      // waiting for the Ms to describe their goroutines (Runtime::snapshot_described)
+  kCodeLoad,  // waiting for code another goroutine of the same M is loading (PHP: a class, a file)
 };
 
 // Lower-case words, as Go prints them: "chan receive", "sync.Mutex.Lock", ...

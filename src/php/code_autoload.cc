@@ -18,6 +18,8 @@
 
 #include "zend_exceptions.h"
 
+#include "code_load_guard.h"
+
 namespace goos::php::code {
 namespace {
 
@@ -131,6 +133,7 @@ void code_mshutdown() {
   using namespace code;
   unwrap(ZEND_STRL("spl_autoload_register"), counted_register, &original_register);
   unwrap(ZEND_STRL("spl_autoload_unregister"), counted_unregister, &original_unregister);
+  load_guard_uninstall();
   code_reset();
 }
 

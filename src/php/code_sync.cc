@@ -23,6 +23,8 @@
 #include "zend_constants.h"
 #include "zend_exceptions.h"
 
+#include "code_load_guard.h"
+
 namespace goos::php::code {
 namespace {
 
@@ -90,7 +92,13 @@ Outcome bind_class(const Event& event, bool allow_autoload) {
         static_cast<zend_class_entry*>(zend_hash_find_ptr(EG(class_table), Z_STR(lcname[1])));
     if (!ce || ce->info.user.line_start != event.line) continue;
     if (!allow_autoload && !dependencies_declared(ce, it->second.lc_parent)) return Outcome::kLater;
-    if (do_bind_class(lcname, it->second.lc_parent) == FAILURE) {
+    // Linking may autoload, and this goroutine be switched out with the
+    // class half-linked under its name: it is hidden meanwhile
+    // (code_load_guard.h).
+    if (allow_autoload) load_guard_binding(Z_STR(lcname[0]));
+    const zend_result bound = do_bind_class(lcname, it->second.lc_parent);
+    if (allow_autoload) load_guard_binding(nullptr);
+    if (bound == FAILURE) {
       // Linking threw (a class it needs could not be loaded): leave it out.
       if (EG(exception)) zend_clear_exception();
       return Outcome::kNever;

@@ -10,6 +10,8 @@ namespace {
 // Zend chains bigger pages on when a deep call needs them.
 constexpr size_t kVmStackPage = ZEND_FIBER_VM_STACK_SIZE;
 
+void zval_stack_dtor(void* element) { zval_ptr_dtor(static_cast<zval*>(element)); }
+
 }  // namespace
 
 void EngineState::capture() {
@@ -40,6 +42,25 @@ void EngineState::capture() {
   serialize_level = BG(serialize).level;
   unserialize_data = BG(unserialize).data;
   unserialize_level = BG(unserialize).level;
+  in_autoload = EG(in_autoload);
+  linking_class = CG(current_linking_class);
+  fake_scope = EG(fake_scope);
+  filename_override = EG(filename_override);
+  lineno_override = EG(lineno_override);
+  record_errors = EG(record_errors);
+  num_errors = EG(num_errors);
+  errors = EG(errors);
+  ZVAL_COPY_VALUE(&user_error_handler, &EG(user_error_handler));
+  user_error_handler_error_reporting = EG(user_error_handler_error_reporting);
+  ZVAL_COPY_VALUE(&user_exception_handler, &EG(user_exception_handler));
+  user_error_handlers_error_reporting = EG(user_error_handlers_error_reporting);
+  user_error_handlers = EG(user_error_handlers);
+  user_exception_handlers = EG(user_exception_handlers);
+  user_compare_fci = BG(user_compare_fci);
+  user_compare_fci_cache = BG(user_compare_fci_cache);
+#if PHP_VERSION_ID >= 80300
+  current_observed_frame = EG(current_observed_frame);
+#endif
 }
 
 void EngineState::restore() const {
@@ -70,6 +91,25 @@ void EngineState::restore() const {
   BG(serialize).level = serialize_level;
   BG(unserialize).data = static_cast<decltype(BG(unserialize).data)>(unserialize_data);
   BG(unserialize).level = unserialize_level;
+  EG(in_autoload) = in_autoload;
+  CG(current_linking_class) = linking_class;
+  EG(fake_scope) = fake_scope;
+  EG(filename_override) = filename_override;
+  EG(lineno_override) = lineno_override;
+  EG(record_errors) = record_errors;
+  EG(num_errors) = num_errors;
+  EG(errors) = errors;
+  ZVAL_COPY_VALUE(&EG(user_error_handler), &user_error_handler);
+  EG(user_error_handler_error_reporting) = user_error_handler_error_reporting;
+  ZVAL_COPY_VALUE(&EG(user_exception_handler), &user_exception_handler);
+  EG(user_error_handlers_error_reporting) = user_error_handlers_error_reporting;
+  EG(user_error_handlers) = user_error_handlers;
+  EG(user_exception_handlers) = user_exception_handlers;
+  BG(user_compare_fci) = user_compare_fci;
+  BG(user_compare_fci_cache) = user_compare_fci_cache;
+#if PHP_VERSION_ID >= 80300
+  EG(current_observed_frame) = current_observed_frame;
+#endif
 }
 
 void engine_start(GoroutineEngine& g, char* stack_base, char* stack_top) {
@@ -98,6 +138,13 @@ void engine_start(GoroutineEngine& g, char* stack_base, char* stack_top) {
   (void)stack_top;
 #endif
   zend_stack_init(&s.output_handlers, sizeof(php_output_handler*));
+  // No handler, as at the start of a request (init_executor()): a goroutine
+  // sets its own, and they are not the script's.
+  ZVAL_UNDEF(&s.user_error_handler);
+  ZVAL_UNDEF(&s.user_exception_handler);
+  zend_stack_init(&s.user_error_handlers_error_reporting, sizeof(int));
+  zend_stack_init(&s.user_error_handlers, sizeof(zval));
+  zend_stack_init(&s.user_exception_handlers, sizeof(zval));
   g.started = true;
 }
 
@@ -106,6 +153,25 @@ void engine_finish(GoroutineEngine& g) {
   // request.
   if (OG(active) != nullptr) php_output_end_all();
   zend_stack_destroy(&OG(handlers));
+  // As shutdown_executor() frees the request's handlers.
+  if (Z_TYPE(EG(user_error_handler)) != IS_UNDEF) {
+    zval_ptr_dtor(&EG(user_error_handler));
+    ZVAL_UNDEF(&EG(user_error_handler));
+  }
+  if (Z_TYPE(EG(user_exception_handler)) != IS_UNDEF) {
+    zval_ptr_dtor(&EG(user_exception_handler));
+    ZVAL_UNDEF(&EG(user_exception_handler));
+  }
+  zend_stack_clean(&EG(user_error_handlers_error_reporting), nullptr, true);
+  zend_stack_clean(&EG(user_error_handlers), zval_stack_dtor, true);
+  zend_stack_clean(&EG(user_exception_handlers), zval_stack_dtor, true);
+  if (EG(in_autoload) != nullptr) {
+    zend_hash_destroy(EG(in_autoload));
+    FREE_HASHTABLE(EG(in_autoload));
+    EG(in_autoload) = nullptr;
+  }
+  if (EG(num_errors) != 0) zend_free_recorded_errors();
+  EG(record_errors) = false;
   zend_vm_stack_destroy();
   EG(vm_stack) = nullptr;
   EG(vm_stack_top) = nullptr;

@@ -2,12 +2,19 @@
 //
 // Goroutines pinned to one M share that M's interpreter: its heap, its
 // function and class tables, its globals. What must be a goroutine's own is
-// the state of an executing call chain, which Zend keeps in executor globals:
-// the VM stack, the current frame, the pending exception, the bailout jump
-// buffer, the error_reporting level, the running PHP Fiber, the C stack bounds
-// PHP checks recursion against (8.3+), the output-handler stack and the
-// serializer's nesting state. EngineState holds one such set; switching a
-// goroutine in swaps the M's set for the goroutine's, switching out swaps back.
+// the state of an executing call chain, which Zend keeps in globals: the VM
+// stack, the current frame, the pending exception, the bailout jump buffer,
+// the error_reporting level, the running PHP Fiber, the C stack bounds PHP
+// checks recursion against (8.3+), the output-handler stack, the
+// serializer's nesting state, the classes the chain is autoloading (Zend's
+// recursion guard) and linking, the scope and file/line overrides internal
+// code sets around calls into PHP, the diagnostics opcache records while it
+// compiles or links, the user error and exception handlers, usort()'s
+// comparator and the observer API's current frame (8.3+). EngineState holds
+// one such set; switching a goroutine in swaps the M's set for the
+// goroutine's, switching out swaps back. docs/HACKING.md ("Per-interpreter
+// state and goroutines") lists what is switched, what is guarded and what is
+// shared, and why.
 //
 // Invariant: while a goroutine runs, EG() holds its set and `m_base` (saved by
 // switch_in) holds the M's own; while none runs, EG() holds the M's own.
@@ -52,6 +59,34 @@ struct EngineState {
   unsigned serialize_level = 0;
   void* unserialize_data = nullptr;
   unsigned unserialize_level = 0;
+  // Class loading: EG(in_autoload), the names this chain is autoloading
+  // (allocated by Zend on first need), and CG(current_linking_class), the
+  // class whose inheritance-cache dependencies linking records.
+  HashTable* in_autoload = nullptr;
+  zend_class_entry* linking_class = nullptr;
+  // Set by internal code around calls back into PHP (a property write that
+  // runs __set, a constant expression that runs `new`).
+  zend_class_entry* fake_scope = nullptr;
+  zend_string* filename_override = nullptr;
+  zend_long lineno_override = -1;
+  // Diagnostics opcache records while it compiles a file or links a class.
+  bool record_errors = false;
+  uint32_t num_errors = 0;
+  zend_error_info** errors = nullptr;
+  // set_error_handler() / set_exception_handler() and their stacks.
+  zval user_error_handler{};  // IS_UNDEF: none
+  int user_error_handler_error_reporting = 0;
+  zval user_exception_handler{};
+  zend_stack user_error_handlers_error_reporting{};
+  zend_stack user_error_handlers{};
+  zend_stack user_exception_handlers{};
+  // usort() and friends keep their comparator in ext/standard's globals
+  // while the sort runs (and calls back into PHP).
+  zend_fcall_info user_compare_fci{};
+  zend_fcall_info_cache user_compare_fci_cache{};
+#if PHP_VERSION_ID >= 80300
+  zend_execute_data* current_observed_frame = nullptr;
+#endif
 
   void capture();        // EG() and friends -> this
   void restore() const;  // this -> EG() and friends
@@ -68,13 +103,15 @@ struct GoroutineEngine {
 };
 
 // A new goroutine's initial set: a fresh small VM stack, no frame, no
-// exception, its own main fiber context and output stack, the given C stack
-// bounds. Called with the M's own set in EG().
+// exception, its own main fiber context and output stack, no error or
+// exception handler, nothing being autoloaded, the given C stack bounds.
+// Called with the M's own set in EG().
 void engine_start(GoroutineEngine& g, char* stack_base, char* stack_top);
 
-// Frees what engine_start made (the VM stack pages, the output stack) for a
-// goroutine that ended; called with the goroutine's set in EG(), which it
-// leaves empty.
+// Frees what engine_start made (the VM stack pages, the output stack) and
+// what the goroutine added (its error and exception handlers, Zend's
+// autoload table, recorded diagnostics) for a goroutine that ended; called
+// with the goroutine's set in EG(), which it leaves empty.
 void engine_finish(GoroutineEngine& g);
 
 }  // namespace goos::php

@@ -5,6 +5,7 @@
 #include "zend_stream.h"
 
 #include "code.h"
+#include "code_load_guard.h"
 #include "php_runtime.h"
 #include "php_goos.h"
 
@@ -64,6 +65,7 @@ zend_atomic_bool* interp_start(int /*m*/) {
 
 void interp_stop(int /*m*/, bool abandoned) {
   code_worker_shutdown();
+  load_guard_thread_end();
   // Blocked goroutines' values are freed with the heap; reporting them as
   // leaks would blame the script for ending.
   if (abandoned) CG(unclean_shutdown) = 1;

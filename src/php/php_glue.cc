@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "code_load_guard.h"
 #include "dump.h"
 #include "engine_state.h"
 #include "interp.h"
@@ -37,12 +38,19 @@ void PhpGlue::g_switch_in(int m, goos::GoroutineInfo& info) {
   }
   g->m_base.capture();
   g->state.restore();
+  // Classes it was linking when it last switched out get their names back.
+  load_guard_switched_in(g->id);
 }
 
 void PhpGlue::g_switch_out(int /*m*/, goos::GoroutineInfo& info) {
   auto* g = static_cast<GoroutineEngine*>(info.glue_data);
   g->state.capture();
   g->m_base.restore();
+  // Classes it is in the middle of linking are hidden from the others, and a
+  // *_once include it was running may be over (code_load_guard.h).
+  const HashTable* autoloading = g->state.in_autoload;
+  load_guard_switched_out(g->id, g->state.current_execute_data,
+                          autoloading != nullptr && zend_hash_num_elements(autoloading) != 0);
 }
 
 void PhpGlue::g_finished(int m, goos::GoroutineInfo& info) {
@@ -53,10 +61,12 @@ void PhpGlue::g_finished(int m, goos::GoroutineInfo& info) {
   g->state.restore();
   engine_finish(*g);
   g->m_base.restore();
+  const std::uint64_t id = g->id;
   g->~GoroutineEngine();
   efree(g);
   info.glue_data = nullptr;
   ms_[static_cast<std::size_t>(m)].live--;
+  load_guard_finished(id);
 }
 
 void PhpGlue::request_preempt(int m) {

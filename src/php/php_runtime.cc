@@ -12,6 +12,7 @@
 #include "goos/waiter.h"
 
 #include "code.h"
+#include "code_load_guard.h"
 #include "dump.h"
 #include "interp.h"
 #include "jit_guard.h"
@@ -126,6 +127,8 @@ goos::Runtime* runtime_start() {
     g_deadlocked.store(true, std::memory_order_release);
     end_script(255);
   };
+  // Before any M thread exists: the wraps are process-wide function pointers.
+  load_guard_install();
   g_origin_interrupt = &EG(vm_interrupt);
   g_origin_waiter.store(&goos::ThreadWaiter::this_thread(), std::memory_order_release);
   // The M and sysmon threads inherit a mask that blocks asynchronous

@@ -36,6 +36,8 @@ const char* to_string(WaitReason reason) {
       return "IO wait (write)";
     case WaitReason::kDump:
       return "goroutine dump";
+    case WaitReason::kCodeLoad:
+      return "code load";
   }
   return "unknown";
 }

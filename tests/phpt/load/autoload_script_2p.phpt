@@ -1,0 +1,39 @@
+--TEST--
+Autoload, two Ps: twenty goroutines first-use the same classes through the script's autoloader while each class file's top-level code is preempted; every goroutine gets every class, none is loaded twice in an interpreter (opcache off)
+--EXTENSIONS--
+goos
+--INI--
+opcache.enable_cli=0
+goos.preempt_ms=10
+--FILE--
+<?php
+const BUSY_PROCS = 2;
+const BUSY_REGISTER = 'script';
+const BUSY_PARK_US = 0;
+require __DIR__ . '/fixtures/busy_scenario.php';
+// The loads were cut by preemption (what the test is about).
+var_dump(array_sum(array_column(Goos\Scheduler::stats(), 'preemptions')) > 0);
+?>
+--EXPECT--
+00 Busy_Leaf (marker)
+01 hello from Busy_PairTwin / twin
+02 Busy_Pair (marker)
+03 marker yes
+04 hello from Busy_Leaf
+05 Busy_Leaf (marker)
+06 hello from Busy_PairTwin / twin
+07 Busy_Pair (marker)
+08 marker yes
+09 hello from Busy_Leaf
+10 Busy_Leaf (marker)
+11 hello from Busy_PairTwin / twin
+12 Busy_Pair (marker)
+13 marker yes
+14 hello from Busy_Leaf
+15 Busy_Leaf (marker)
+16 hello from Busy_PairTwin / twin
+17 Busy_Pair (marker)
+18 marker yes
+19 hello from Busy_Leaf
+bool(false)
+bool(true)

@@ -1,0 +1,25 @@
+--TEST--
+Autoload, two Ps: Predis (Debian's php-nrk-predis) loaded, registered and used by twenty goroutines at once against a redis-server the test starts; every goroutine sets and gets its key (issue 12's report; opcache off)
+--EXTENSIONS--
+goos
+--SKIPIF--
+<?php
+if (!is_file('/usr/share/php/Predis/Autoloader.php')) die('skip php-nrk-predis is not installed (scripts/test.sh installs it from Debian)');
+require __DIR__ . '/fixtures/redis.php';
+$server = redis_start();
+if (is_string($server)) die("skip $server");
+redis_stop($server);
+?>
+--INI--
+opcache.enable_cli=0
+goos.preempt_ms=1
+error_reporting=E_ALL & ~E_DEPRECATED
+--FILE--
+<?php
+const PREDIS_PROCS = 2;
+require __DIR__ . '/fixtures/predis_scenario.php';
+?>
+--EXPECT--
+20 of 20 goroutines set and got their key
+
+bool(false)
