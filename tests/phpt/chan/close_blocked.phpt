@@ -6,9 +6,19 @@ goos
 <?php
 use Goos\Chan;
 use Goos\ChanClosedError;
+use Goos\Scheduler;
 use Goos\Time;
 
-Goos\Scheduler::maxProcs(2);
+// Returns once $n goroutines wait for $reason: what a dump shows, not a guess
+// at how long they take to get there.
+function parked(int $n, string $reason): void
+{
+    while (substr_count(Scheduler::dump(), "[waiting, $reason]") < $n) {
+        Time::sleep(0.001);
+    }
+}
+
+Scheduler::maxProcs(2);
 $ch = new Chan();
 $out = new Chan(10);
 for ($i = 0; $i < 3; $i++) {
@@ -17,7 +27,7 @@ for ($i = 0; $i < 3; $i++) {
         $out->send("receiver $i: " . var_export($v, true) . ', ok ' . var_export($ok, true));
     });
 }
-Time::sleep(0.05);
+parked(3, 'chan receive');              // every receiver is blocked
 $ch->close();
 for ($i = 0; $i < 3; $i++) $lines[] = $out->recv();
 sort($lines);
@@ -35,7 +45,7 @@ for ($i = 0; $i < 2; $i++) {
         }
     });
 }
-Time::sleep(0.05);
+parked(2, 'chan send');                 // both senders are blocked
 $full->close();
 $lines = [$out->recv(), $out->recv()];
 sort($lines);

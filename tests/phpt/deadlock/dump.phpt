@@ -9,13 +9,18 @@ goos.max_procs=2
 use Goos\{Chan, Scheduler, Time};
 
 function parked(Chan $ch) { return $ch->recv(); }
-function sleeper() { Time::sleep(0.2); }
+function sleeper(Chan $stop) { while (!$stop->isClosed()) Time::sleep(0.2); }
 
 $ch = new Chan();
+$stop = new Chan();
 $a = go('parked', $ch);
-$b = go('sleeper');
-Time::sleep(0.05);
-$dump = Scheduler::dump();
+$b = go('sleeper', $stop);
+// A dump shows each goroutine as it is at that moment: take them until both
+// wait (how long they take to get there is the machine's business).
+while (!str_contains($dump = Scheduler::dump(), '[waiting, chan receive]')
+    || !str_contains($dump, '[waiting, sleep]')) {
+    Time::sleep(0.001);
+}
 echo preg_replace('/\S+\.php/', 'FILE', $dump), "\n";
 
 $out = new Chan(1);
@@ -24,6 +29,7 @@ $inner = $out->recv();
 var_dump(str_contains($inner, "goroutine 0 [script]:\n  (running in the script's thread)"));
 var_dump((bool) preg_match('/goroutine \d+ \[running\] on P\d:\n  #0 \S+\(\d+\): Goos\\\\Scheduler::dump\(\)\n  #1 \[internal function\]: \{closure[^}]*\}\(\)/', $inner));
 
+$stop->close();
 $ch->send('still works');
 Scheduler::join();
 echo "done\n";
@@ -39,7 +45,7 @@ goroutine 1 [waiting, chan receive] on P%d:
 
 goroutine 2 [waiting, sleep] on P%d:
   #0 FILE(%d): Goos\Time::sleep(0.2)
-  #1 [internal function]: sleeper()
+  #1 [internal function]: sleeper(Object(Goos\Chan))
 
 bool(true)
 bool(true)

@@ -5,9 +5,14 @@ goos
 --FILE--
 <?php
 require __DIR__ . '/child.inc';
+// The goroutine goes on once the script's end has begun (not after a set time,
+// which a slow script could outlast): a shutdown function registered before
+// the first go() runs before the implicit join (implicit_join_order.phpt).
 goos_run_child(<<<'PHP'
 <?php
-go(function () { Goos\Time::sleep(0.05); echo "goroutine done\n"; });
+$ended = new Goos\Chan();
+register_shutdown_function(function () use ($ended) { $ended->close(); });
+go(function () use ($ended) { $ended->recv(); echo "goroutine done\n"; });
 throw new LogicException('script fails');
 PHP);
 ?>

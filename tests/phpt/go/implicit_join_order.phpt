@@ -6,7 +6,11 @@ goos
 <?php
 class Noisy { function __destruct() { echo "destructor\n"; } }
 $keep = new Noisy();
-go(function () {
+// The goroutine goes on once the script's body has printed its line (not after
+// a set time, which a slow script could outlast).
+$body_done = new Goos\Chan();
+go(function () use ($body_done) {
+    $body_done->recv();
     Goos\Time::sleep(0.05);
     echo "goroutine finished\n";
 });
@@ -14,6 +18,7 @@ register_shutdown_function(function () {
     echo "shutdown function, goroutines left: ", Goos\Scheduler::numGoroutine(), "\n";
 });
 echo "script body done\n";
+$body_done->close();
 ?>
 --EXPECT--
 script body done

@@ -4,17 +4,22 @@ Scheduler::join($timeout): false while goroutines still run, true once they ende
 goos
 --FILE--
 <?php
+use Goos\Chan;
 use Goos\Scheduler;
-use Goos\Time;
 
 var_dump(Scheduler::join());          // nothing started yet
-go(function () { Time::sleep(0.3); });
-$t = microtime(true);
+// The goroutine runs until the script releases it: join(0.05) can only
+// return by its timeout, whatever the delays.
+$release = new Chan();
+go(function () use ($release) { $release->recv(); });
+$t = hrtime(true);
 var_dump(Scheduler::join(0.05));
-$waited = microtime(true) - $t;
-var_dump($waited >= 0.04 && $waited < 0.29);
+var_dump(hrtime(true) - $t >= 50_000_000);     // the monotonic clock, as timeouts
 var_dump(Scheduler::numGoroutine());
-var_dump(Scheduler::join(5.0));
+$release->close();
+// Returns as the goroutine ends. A join that missed the end would return false
+// at its timeout: 30 s is there only for that case.
+var_dump(Scheduler::join(30.0));
 var_dump(Scheduler::join(0));
 foreach ([-1, NAN, INF] as $bad) {
     try { Scheduler::join($bad); } catch (ValueError $e) { echo $e->getMessage(), "\n"; }

@@ -21,10 +21,18 @@ ksort($counts);
 print_r($counts);
 unlink($path);
 
-// A goroutine spawns and returns; its child still runs to the end.
+// A goroutine spawns and returns; its child still runs to the end. The child
+// goes on once the parent has printed its line (not after a set time, which a
+// slow parent could outlast), then takes a while: the parent has returned.
 go(function () {
-    go(function () { Goos\Time::sleep(0.02); echo "child done\n"; });
+    $parent_done = new Goos\Chan();
+    go(function () use ($parent_done) {
+        $parent_done->recv();
+        Goos\Time::sleep(0.02);
+        echo "child done\n";
+    });
     echo "parent done\n";
+    $parent_done->close();
 });
 Scheduler::join();
 ?>

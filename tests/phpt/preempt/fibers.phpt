@@ -6,32 +6,41 @@ goos
 goos.max_procs=1
 --FILE--
 <?php
-use Goos\Scheduler;
+use Goos\{Chan, Scheduler};
 
-go(function () {
-    $fiber = new Fiber(function (int $ms): string {
+// Each loop in the Fiber runs until the other goroutine has done its next
+// step, which on one P only a preemption inside the Fiber lets happen: that
+// proves it whatever the delays. They give up after 30 s, which only loops
+// that nothing preempts reach.
+$steps = new Chan(2);
+$resumed = new Chan(1);
+go(function () use ($steps, $resumed) {
+    $give_up = hrtime(true) + 30_000_000_000;
+    $fiber = new Fiber(function (int $until_steps) use ($steps, $resumed, $give_up): string {
         $n = 0;
-        $until = microtime(true) + $ms / 1000;
-        while (microtime(true) < $until) {
+        while (count($steps) < $until_steps && hrtime(true) < $give_up) {
             $n++;
         }
         $more = Fiber::suspend($n > 0);
-        $until = microtime(true) + $ms / 1000;
-        while (microtime(true) < $until) {
+        $resumed->send(true);            // the other goroutine's second step may come now
+        while (count($steps) < 2 && hrtime(true) < $give_up) {
             $n++;
         }
         return $more;
     });
-    var_dump($fiber->start(60));
-    var_dump($fiber->resume('resumed'));
-    var_dump($fiber->isTerminated(), $fiber->getReturn());
+    $started = $fiber->start(1);
+    $result = $fiber->resume('resumed');
+    var_dump($started, $result, $fiber->isTerminated(), $fiber->getReturn());
 });
-go(function () {
+go(function () use ($steps, $resumed) {
     echo "the other goroutine ran\n";
-    Scheduler::yield();
+    $steps->send(1);
+    $resumed->recv();
     echo "and again\n";
+    $steps->send(2);
 });
 Scheduler::join();
+// One preemption in each loop at least.
 var_dump(Scheduler::stats()[0]['preemptions'] >= 2);
 ?>
 --EXPECT--

@@ -4,22 +4,48 @@ usleep() in goroutines on one P: two goroutines' sleeps overlap, and a third gor
 goos
 --FILE--
 <?php
-use Goos\Scheduler;
+use Goos\{Chan, Scheduler};
 
+// On one P goroutines take turns on one thread, so the order of their clock
+// readings shows what ran inside a sleep, whatever the delays (wall time would
+// show it too, but load stretches wall time).
 Scheduler::maxProcs(1);
 
-// The serial time of the ten sleeps, on this machine now: usleep() in the
-// script is PHP's own.
-$t = hrtime(true);
-for ($i = 0; $i < 10; $i++) {
-    usleep(20000);
+// How many of the windows [from, to] hold a stamp; $stamps are in order.
+function covered(array $stamps, array $windows): int
+{
+    $n = 0;
+    foreach ($windows as [$from, $to]) {
+        [$lo, $hi] = [0, count($stamps)];           // the first stamp after $from
+        while ($lo < $hi) {
+            $mid = intdiv($lo + $hi, 2);
+            if ($stamps[$mid] <= $from) $lo = $mid + 1; else $hi = $mid;
+        }
+        $n += $lo < count($stamps) && $stamps[$lo] < $to;
+    }
+    return $n;
 }
-$serial = hrtime(true) - $t;
 
-$paths = [tempnam(sys_get_temp_dir(), 'goos'), tempnam(sys_get_temp_dir(), 'goos')];
-$t = hrtime(true);
-foreach ($paths as $path) {
-    go(function (string $path) {
+$finished = new Chan(2);
+$result = new Chan(1);
+// The witness starts first and never waits: it is always in the P's queue,
+// ahead of any sleeper whose time has come, so it runs in every sleep that
+// leaves the thread. It notes when it ran until both sleepers are done.
+go(function (Chan $finished, Chan $result) {
+    $stamps = [];
+    while (count($finished) < 2) {
+        $stamps[] = hrtime(true);
+        Scheduler::yield();
+    }
+    $result->send([$stamps, $finished->recv(), $finished->recv()]);
+}, $finished, $result);
+// Both sleepers exist before either sleeps, so that neither can be done
+// before the other has started (a script slow to start the second could
+// otherwise see them follow each other).
+$gate = new Chan();
+for ($g = 0; $g < 2; $g++) {
+    go(function (Chan $finished, Chan $gate) {
+        $gate->recv();
         $sleeps = [];
         for ($i = 0; $i < 5; $i++) {
             // No preemption between the clock readings and the sleep: only
@@ -30,36 +56,25 @@ foreach ($paths as $path) {
                 return [$start, hrtime(true)];
             });
         }
-        file_put_contents($path, serialize($sleeps));
-    }, $path);
+        $finished->send($sleeps);
+    }, $finished, $gate);
 }
-// Runs until the sleepers are done, noting when it ran. On one P, a note
-// taken inside a sleep proves that the sleep left the thread free.
-go(function (array $paths) {
-    $stamps = [];
-    while (Scheduler::numGoroutine() > 1) {
-        $stamps[] = hrtime(true);
-        Scheduler::yield();
-    }
-    $sleeps = array_merge(...array_map(fn($path) => unserialize(file_get_contents($path)), $paths));
-    $covered = 0;
-    foreach ($sleeps as [$from, $to]) {
-        foreach ($stamps as $stamp) {
-            if ($stamp > $from && $stamp < $to) {
-                $covered++;
-                break;
-            }
-        }
-    }
-    // A blocked thread would let this goroutine into none of the ten.
-    echo $covered >= 8 ? "ran during the sleeps\n" : "ran during $covered sleeps of 10\n";
-}, $paths);
+$gate->close();
+[$stamps, $a, $b] = $result->recv();
 Scheduler::join();
-$took = hrtime(true) - $t;
-array_map('unlink', $paths);
 
-// About half the serial time; blocked threads would take all of it.
-echo $took < 0.75 * $serial ? "overlapped\n" : "serialized: $took ns, serial $serial ns\n";
+// A blocked thread would let the witness into none of the ten.
+$covered = covered($stamps, array_merge($a, $b));
+echo $covered === 10 ? "ran during the sleeps\n" : "ran during $covered sleeps of 10\n";
+// Overlap: one goroutine started a sleep while the other was in one. With
+// blocked threads the windows could only follow each other.
+$overlap = false;
+foreach ($a as [$from_a, $to_a]) {
+    foreach ($b as [$from_b, $to_b]) {
+        $overlap = $overlap || ($from_b < $to_a && $from_a < $to_b);
+    }
+}
+echo $overlap ? "overlapped\n" : "serialized\n";
 ?>
 --EXPECT--
 ran during the sleeps

@@ -4,33 +4,47 @@ RWMutex: readers share the lock, a writer has it alone; misuse throws
 goos
 --FILE--
 <?php
-use Goos\{Chan, RWMutex, Time, WaitGroup};
+use Goos\{Chan, RWMutex, Scheduler, Time, WaitGroup};
 
-Goos\Scheduler::maxProcs(2);
+// Each step waits for the state it needs (not for a set time, which load
+// could fill before the goroutines get there).
+Scheduler::maxProcs(2);
 $rw = new RWMutex();
 $events = new Chan(100);
 $wg = new WaitGroup();
+$all_in = new WaitGroup();
+$all_in->add(3);
+$release = new Chan();
 for ($r = 0; $r < 3; $r++) {
     $wg->add();
-    go(function () use ($rw, $events, $wg) {
+    go(function () use ($rw, $events, $wg, $all_in, $release) {
         $rw->rLock();
         $events->send('+r');
-        Time::sleep(0.05);       // all three readers hold it at once
+        $all_in->done();
+        $release->recv();        // all three readers hold it at once
         $events->send('-r');
         $rw->rUnlock();
         $wg->done();
     });
 }
-Time::sleep(0.01);
+$all_in->wait();
 $wg->add();
-go(function () use ($rw, $events, $wg) {
+$writing = new Chan(1);
+go(function () use ($rw, $events, $wg, $writing) {
     $rw->lock();                  // waits for the readers
+    $writing->send(true);
     $events->send('+w');
     Time::sleep(0.02);
     $events->send('-w');
     $rw->unlock();
     $wg->done();
 });
+// The readers let go once the writer waits (a dump shows it), or once it has
+// the lock, which it must not.
+while (!str_contains(Scheduler::dump(), '[waiting, sync.RWMutex.Lock]') && count($writing) === 0) {
+    Time::sleep(0.001);
+}
+$release->close();
 $wg->wait();
 $events->close();
 echo implode(' ', iterator_to_array($events)), "\n";

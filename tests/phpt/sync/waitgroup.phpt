@@ -4,7 +4,16 @@ WaitGroup: waits for goroutines; a negative counter throws and changes nothing; 
 goos
 --FILE--
 <?php
-use Goos\{Chan, Time, WaitGroup};
+use Goos\{Chan, Scheduler, Time, WaitGroup};
+
+// Returns once $n goroutines wait for $reason: what a dump shows, not a guess
+// at how long they take to get there.
+function parked(int $n, string $reason): void
+{
+    while (substr_count(Scheduler::dump(), "[waiting, $reason]") < $n) {
+        Time::sleep(0.001);
+    }
+}
 
 $wg = new WaitGroup();
 $out = new Chan(10);
@@ -19,8 +28,8 @@ try { $wg->done(); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 $wg->add(2);
 try { $wg->add(-3); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 var_dump($wg->count());
-$t = microtime(true);
-var_dump($wg->wait(0.05), microtime(true) - $t >= 0.05);
+$t = hrtime(true);
+var_dump($wg->wait(0.05), hrtime(true) - $t >= 50_000_000);   // the monotonic clock, as timeouts
 $wg->add(-2);
 var_dump($wg->count(), $wg->wait(0));
 
@@ -28,7 +37,7 @@ var_dump($wg->count(), $wg->wait(0));
 $done = new Chan(3);
 $wg->add(1);
 for ($i = 0; $i < 3; $i++) go(function () use ($wg, $done) { $wg->wait(); $done->send(true); });
-Time::sleep(0.02);
+parked(3, 'sync.WaitGroup.Wait');            // all three wait: done() must wake them
 var_dump(count($done));
 $wg->done();
 for ($i = 0; $i < 3; $i++) $done->recv();
