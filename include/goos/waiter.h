@@ -166,6 +166,9 @@ int attached_thread_count();
 int blocked_thread_count();
 // Wakes of plain threads so far: progress that no goroutine's P shows.
 std::uint64_t thread_wake_count();
+// Whether a signal is queued for an attached thread (or the process) that the
+// thread does not block: a wake the kernel has not delivered yet. Reads /proc.
+bool attached_thread_signal_pending();
 
 namespace detail {
 // A Runtime that stops abandons the goroutines still blocked: their wait

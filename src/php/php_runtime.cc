@@ -185,6 +185,10 @@ bool origin_unwind_if_ended() {
   // Once: the shutdown functions and destructors that run after the unwind
   // must run to their end, as after exit().
   if (g_origin_unwound || EG(exception) != nullptr) return false;
+  // No frame to throw from: PHP also checks for interrupts between shutdown
+  // functions (zend_call_function at the top level). The implicit join, a
+  // shutdown function, unwinds instead when it sees the end.
+  if (EG(current_execute_data) == nullptr) return false;
   g_origin_unwound = true;
   if (g_deadlocked.exchange(false, std::memory_order_acq_rel)) report_deadlock();
   EG(exit_status) = status;

@@ -17,10 +17,10 @@
 //  - lets the glue look around (Glue::sysmon_tick).
 //  - detects deadlock: every P idle, nothing in the global queue or an inbox,
 //    no goroutine waiting on a timer or an fd, no callback timer pending, every
-//    attached thread blocked, and no progress (no goroutine run, no thread
-//    woken, no callback timer fired) across two looks 10 ms apart. A callback
-//    that readies a goroutine leaves it in its M's inbox until that M wakes:
-//    the fired count and the inbox look keep that window from looking still.
+//    attached thread blocked with no signal queued for it, and no progress (no goroutine run, no
+//    thread woken, no callback timer fired) across two looks 10 ms apart. A callback that readies a
+//    goroutine leaves it in its M's inbox until that M wakes: the fired count and the inbox look
+//    keep that window from looking still.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -60,7 +60,8 @@ bool Runtime::Impl::check_deadlock(std::uint64_t& last_progress, int& quiet_roun
                      inboxes_empty && timed_waits.load() == 0 && fd_waits.load() == 0 &&
                      callback_timers.pending() == 0 && attached_thread_count() > 0 &&
                      blocked_thread_count() == attached_thread_count() &&
-                     (live.load() > 0 || blocked_thread_count() > 0);
+                     (live.load() > 0 || blocked_thread_count() > 0) &&
+                     !attached_thread_signal_pending();  // last: it reads /proc
   if (!still || progress != last_progress) {
     last_progress = progress;
     quiet_rounds = 0;

@@ -4,9 +4,14 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cerrno>
 #include <ctime>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <vector>
 
 namespace goos {
 namespace {
@@ -16,6 +21,21 @@ thread_local bool tls_attached = false;
 std::atomic<int> g_attached_threads{0};
 std::atomic<int> g_blocked_threads{0};
 std::atomic<std::uint64_t> g_thread_wakes{0};
+// The kernel's ids of the attached threads, for attached_thread_signal_pending().
+std::mutex g_attached_lock;
+std::vector<pid_t> g_attached_tids;  // under g_attached_lock
+
+// A signal mask line of a /proc status file ("SigPnd:\t000...0200"); 0 when the
+// file or the line is missing (no /proc in a chroot: nothing is known).
+std::uint64_t status_mask(const std::string& path, const std::string& field) {
+  std::ifstream status(path);
+  for (std::string line; std::getline(status, line);) {
+    if (line.compare(0, field.size(), field) == 0) {
+      return std::stoull(line.substr(field.size()), nullptr, 16);
+    }
+  }
+  return 0;
+}
 
 // Waits while *word == expected, at most until `deadline`. Spurious returns are
 // fine: the caller loops.
@@ -176,6 +196,22 @@ int attached_thread_count() { return g_attached_threads.load(std::memory_order_s
 int blocked_thread_count() { return g_blocked_threads.load(std::memory_order_seq_cst); }
 std::uint64_t thread_wake_count() { return g_thread_wakes.load(std::memory_order_relaxed); }
 
+// A signal the kernel has queued but not yet delivered, because the thread that
+// takes it has not run since, is a wake in flight: its handler (PHP: pcntl's,
+// then the interrupt that ends the origin's wait) may end the standstill. The
+// kernel says so in /proc; read only when everything else looks still.
+bool attached_thread_signal_pending() {
+  std::lock_guard guard(g_attached_lock);
+  if (g_attached_tids.empty()) return false;
+  const std::uint64_t process_wide = status_mask("/proc/self/status", "ShdPnd:");
+  for (pid_t tid : g_attached_tids) {
+    const std::string path = "/proc/self/task/" + std::to_string(tid) + "/status";
+    const std::uint64_t pending = status_mask(path, "SigPnd:") | process_wide;
+    if ((pending & ~status_mask(path, "SigBlk:")) != 0) return true;
+  }
+  return false;
+}
+
 namespace detail {
 namespace {
 std::atomic<bool> g_waits_abandoned{false};
@@ -187,12 +223,23 @@ bool waits_abandoned() { return g_waits_abandoned.load(std::memory_order_relaxed
 void set_current_goroutine_waiter(Waiter* waiter) { tls_goroutine_waiter = waiter; }
 
 void attach_current_thread() {
-  if (!tls_attached) g_attached_threads.fetch_add(1, std::memory_order_seq_cst);
+  if (tls_attached) return;
+  {
+    std::lock_guard guard(g_attached_lock);
+    g_attached_tids.push_back(gettid());
+  }
+  g_attached_threads.fetch_add(1, std::memory_order_seq_cst);
   tls_attached = true;
 }
 
 void detach_current_thread() {
-  if (tls_attached) g_attached_threads.fetch_sub(1, std::memory_order_seq_cst);
+  if (!tls_attached) return;
+  g_attached_threads.fetch_sub(1, std::memory_order_seq_cst);
+  {
+    std::lock_guard guard(g_attached_lock);
+    auto it = std::find(g_attached_tids.begin(), g_attached_tids.end(), gettid());
+    if (it != g_attached_tids.end()) g_attached_tids.erase(it);
+  }
   tls_attached = false;
 }
 }  // namespace detail
