@@ -39,8 +39,8 @@ fi
 # 2. The toolchain's source fetching, against a fake archive on loopback.
 goos_log "testing the source fetch (fake archive on loopback)"
 "$root/tests/scripts/fetch_source_test.sh" >"$logs/fetch-source.txt" 2>&1
-fetch_p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' "$logs/fetch-source.txt")
-fetch_f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' "$logs/fetch-source.txt")
+fetch_p="" fetch_f=""
+read -r fetch_p fetch_f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/fetch-source.txt")
 if [[ -z "$fetch_p" ]]; then
   tail -n 20 "$logs/fetch-source.txt" >&2
   record "fetch-source" 0 1 0
