@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Tests of scripts/services.sh: a real redis and a real MariaDB, each started in
+# a directory of this test's own, asked over TCP and over its socket, stopped
+# (also after a kill -9), and checked to leave no process and no directory.
+# Whatever happens, the EXIT trap stops both.
+#
+#   tests/scripts/services_test.sh      prints "N passed, N failed" last
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+services="$root/scripts/services.sh"
+tmp=$(mktemp -d)
+export GOOS_SERVICES_DIR="$tmp/services"
+unset GOOS_REDIS_DIR GOOS_MYSQL_DIR
+cleanup() {
+  "$services" stop redis >/dev/null 2>&1
+  "$services" stop mariadb >/dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+passed=0 failed=0
+out="" err="" status=0
+check() { # check <case> <description> <condition...>
+  local name="$1" what="$2"
+  shift 2
+  if "$@"; then
+    passed=$((passed + 1))
+    printf 'ok    %s: %s\n' "$name" "$what"
+  else
+    failed=$((failed + 1))
+    printf 'FAIL  %s: %s\n' "$name" "$what"
+    printf '%s\n' "$err" | tail -n 25 | sed 's/^/        | /'
+  fi
+}
+has() { grep -qF -- "$1" <<<"$2"; }
+
+# run <args...>: services.sh, its stdout in $out, its stderr in $err.
+run() {
+  "$services" "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  out=$(cat "$tmp/out") err=$(cat "$tmp/err")
+}
+
+# Processes (zombies aside) whose working directory is in <dir>: a server
+# started by services.sh works in its state directory.
+procs_in() {
+  local p cwd
+  for p in /proc/[0-9]*; do
+    cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+    [[ "$cwd" == "$1" || "$cwd" == "$1"/* || "$cwd" == "$1 (deleted)" || "$cwd" == "$1"/*" (deleted)" ]] &&
+      echo "${p#/proc/}"
+  done
+  return 0
+}
+alive() { [[ -e "/proc/$1" ]] && [[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]]; }
+gone() { # gone <pid> <dir>: the server ended and left nothing behind
+  ! alive "$1" && [[ ! -e "$2" && -z "$(procs_in "$2")" ]]
+}
+
+# --- redis ------------------------------------------------------------------------
+
+dir="$GOOS_SERVICES_DIR/redis"
+run start redis
+check redis "start succeeds" [ "$status" -eq 0 ]
+eval "$out"
+check redis "prints the exports" [ -n "${GOOS_REDIS_PORT:-}" -a "${GOOS_REDIS_HOST:-}" = 127.0.0.1 \
+  -a "${GOOS_REDIS_SOCKET:-}" = "$dir/redis.sock" -a "${GOOS_REDIS_DIR:-}" = "$dir" ]
+check redis "answers PING over TCP" [ "$(redis-cli -h "$GOOS_REDIS_HOST" -p "$GOOS_REDIS_PORT" ping 2>&1)" = PONG ]
+check redis "answers PING over its socket" [ "$(redis-cli -s "$GOOS_REDIS_SOCKET" ping 2>&1)" = PONG ]
+pid=$(cat "$dir/server.pid")
+first="$out"
+run start redis
+check redis "a second start finds it running and prints the same" [ "$status" -eq 0 -a "$out" = "$first" ]
+run env redis
+check redis "env prints the exports again" [ "$status" -eq 0 -a "$out" = "$first" ]
+run stop redis
+check redis "stop succeeds" [ "$status" -eq 0 ]
+check redis "no process and no directory are left" gone "$pid" "$dir"
+run stop redis
+check redis "stopping again does nothing" [ "$status" -eq 0 ]
+unset GOOS_REDIS_DIR
+
+run start redis
+eval "$out"
+pid=$(cat "$dir/server.pid")
+kill -9 "$pid"
+run stop redis
+check redis-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
+check redis-killed "and removes the directory" gone "$pid" "$dir"
+
+# A port taken between the choice and the bind: another port is tried. The
+# first launch of this redis-server fails as redis does on a taken port.
+real=$(command -v redis-server || command -v redis-check-rdb)
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/redis-server" <<EOF
+#!/usr/bin/env bash
+if [[ ! -e "$tmp/bin/once" ]]; then
+  touch "$tmp/bin/once"
+  echo "# Warning: Could not create server TCP listening socket 127.0.0.1:1: bind: Address already in use"
+  exit 1
+fi
+exec -a redis-server "$real" "\$@"
+EOF
+chmod +x "$tmp/bin/redis-server"
+PATH="$tmp/bin:$PATH" run start redis
+check redis-port-race "start succeeds on another port" [ "$status" -eq 0 ]
+check redis-port-race "saying so" has "was taken meanwhile; trying another" "$err"
+eval "$out"
+check redis-port-race "and the server answers" [ "$(redis-cli -s "$GOOS_REDIS_SOCKET" ping 2>&1)" = PONG ]
+run stop redis
+unset GOOS_REDIS_DIR
+
+# A server that cannot start: the reason and its log, nothing left behind.
+printf '#!/bin/sh\necho "FATAL CONFIG FILE ERROR (test)" >&2\nexit 1\n' >"$tmp/bin/redis-server"
+PATH="$tmp/bin:$PATH" run start redis
+check redis-fails "start fails, printing no exports" [ "$status" -ne 0 -a -z "$out" ]
+check redis-fails "names the failure and shows the server's output" \
+  has "FATAL CONFIG FILE ERROR (test)" "$err"
+check redis-fails "leaves no directory" [ ! -e "$dir" ]
+
+# stop never removes a directory that services.sh did not make.
+mkdir -p "$tmp/mine"
+touch "$tmp/mine/keep"
+run stop redis "$tmp/mine"
+check foreign-dir "stop refuses a directory that is not a state directory" \
+  [ "$status" -ne 0 -a -e "$tmp/mine/keep" ]
+
+# --- MariaDB ----------------------------------------------------------------------
+
+dir="$GOOS_SERVICES_DIR/mariadb"
+begin=$SECONDS
+run start mariadb
+check mariadb "start succeeds (in $((SECONDS - begin)) s)" [ "$status" -eq 0 ]
+eval "$out"
+check mariadb "prints the exports" [ -n "${GOOS_MYSQL_PORT:-}" -a "${GOOS_MYSQL_HOST:-}" = 127.0.0.1 \
+  -a "${GOOS_MYSQL_SOCKET:-}" = "$dir/mysql.sock" -a "${GOOS_MYSQL_USER:-}" = goos \
+  -a "${GOOS_MYSQL_PASSWORD:-}" = goos -a "${GOOS_MYSQL_DB:-}" = goos -a "${GOOS_MYSQL_DIR:-}" = "$dir" ]
+sql() { mariadb --no-defaults --batch --skip-column-names "$@" 2>&1; }
+check mariadb "answers user goos over TCP, in database goos" \
+  [ "$(sql -h "$GOOS_MYSQL_HOST" -P "$GOOS_MYSQL_PORT" -u goos -pgoos goos -e 'SELECT 1, DATABASE()')" = "1	goos" ]
+check mariadb "answers user goos over its socket" \
+  [ "$(sql -S "$GOOS_MYSQL_SOCKET" -u goos -pgoos goos -e 'SELECT 1')" = 1 ]
+check mariadb "the OS user is its admin over the socket, without a password" \
+  [ "$(sql -S "$GOOS_MYSQL_SOCKET" -u "$(id -un)" -e 'SELECT CURRENT_USER()')" = "$(id -un)@localhost" ]
+check mariadb "a wrong password is refused" \
+  has "Access denied" "$(sql -h "$GOOS_MYSQL_HOST" -P "$GOOS_MYSQL_PORT" -u goos -pwrong -e 'SELECT 1')"
+pid=$(cat "$dir/server.pid")
+run stop mariadb
+check mariadb "stop succeeds" [ "$status" -eq 0 ]
+check mariadb "no process and no directory are left" gone "$pid" "$dir"
+unset GOOS_MYSQL_DIR
+
+run start mariadb
+eval "$out"
+pid=$(cat "$dir/server.pid")
+kill -9 "$pid"
+run stop mariadb
+check mariadb-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
+check mariadb-killed "and removes the directory" gone "$pid" "$dir"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
