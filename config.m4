@@ -32,7 +32,7 @@ if test "$PHP_GOOS" != "no"; then
 
   dnl Every source of the runtime core and of the glue. The runtime core never sees
   dnl a Zend header (CMakeLists.txt builds it without PHP's include path).
-  GOOS_SOURCES=`cd "$srcdir" && echo src/runtime/*.cc src/php/*.cc`
+  GOOS_SOURCES=`cd "$srcdir" && echo src/runtime/*.cc src/php/*.cc src/php/*/*.cc`
 
   GOOS_CXXFLAGS="$GOOS_STDCXX -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers"
   if test "$PHP_GOOS_DEV" != "no"; then
@@ -44,4 +44,9 @@ if test "$PHP_GOOS" != "no"; then
   PHP_ADD_INCLUDE([$ext_srcdir/src/php])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/runtime], [1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php], [1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/api], [1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/code], [1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/engine], [1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/hooks], [1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transfer], [1])
 fi

@@ -9,7 +9,7 @@ extern zend_module_entry goos_module_entry;
 
 #define PHP_GOOS_VERSION "0.1.0-dev"
 
-/* Settings from php.ini, validated by src/php/goos_ini.cc. They are per thread
+/* Settings from php.ini, validated by src/php/engine/goos_ini.cc. They are per thread
  * as all Zend globals are, but PHP_INI_SYSTEM: every thread sees the values the
  * process started with. */
 ZEND_BEGIN_MODULE_GLOBALS(goos)
@@ -20,7 +20,7 @@ char* bootstrap;      /* file every worker includes first; "" for none */
 /* Scheduler::maxProcs($n) before the scheduler starts; 0 when never called. */
 zend_long max_procs_override;
 /* This interpreter's goos objects by native object, for the current request
- * (src/php/native_identity.cc); null before its first goos object. */
+ * (src/php/api/native_identity.cc); null before its first goos object. */
 void* identity;
 ZEND_END_MODULE_GLOBALS(goos)
 
