@@ -25,6 +25,7 @@ enum class WaitReason : std::uint8_t {
   kIoWrite,
   kDump,      // waiting for the Ms to describe their goroutines (Runtime::snapshot_described)
   kCodeLoad,  // waiting for code another goroutine of the same M is loading (PHP: a class, a file)
+  kBlockingCall,  // a call that only blocks, run on a helper thread (DNS lookup, waitpid)
 };
 
 // Lower-case words, as Go prints them: "chan receive", "sync.Mutex.Lock", ...

@@ -92,6 +92,17 @@ void Poller::unwatch(int fd, FdWaiter* w) {
   }
 }
 
+const FdWaiter* Poller::other_waiter(int fd, const G* g) const {
+  auto it = fds_.find(fd);
+  if (it == fds_.end()) return nullptr;
+  for (const FdWaiter* list : {it->second.readers, it->second.writers}) {
+    for (const FdWaiter* w = list; w != nullptr; w = w->next) {
+      if (w->g != g) return w;
+    }
+  }
+  return nullptr;
+}
+
 int Poller::wait_events(int timeout_ms) {
   epoll_event raw[kMaxEvents];
   int n = epoll_wait(epoll_, raw, kMaxEvents, timeout_ms);

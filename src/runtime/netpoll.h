@@ -38,6 +38,8 @@ class Poller {
   bool watch(int fd, FdWaiter* w);
   void unwatch(int fd, FdWaiter* w);
   std::size_t watched() const { return fds_.size(); }
+  // Owner: a waiter on `fd` (either direction) of a goroutine other than `g`.
+  const FdWaiter* other_waiter(int fd, const G* g) const;
 
   // Owner: waits up to timeout_ms (-1: no limit, 0: just look) and calls
   // ready(waiter) for every waiter whose fd became ready (or failed).

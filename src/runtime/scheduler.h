@@ -111,9 +111,10 @@ struct Runtime::Impl {
   std::atomic<int> nmspinning{0};
 
   std::atomic<std::uint64_t> next_id{1};
-  std::atomic<std::int64_t> live{0};         // goroutines made and not finished
-  std::atomic<std::int64_t> timed_waits{0};  // Gs parked with a deadline
-  std::atomic<std::int64_t> fd_waits{0};     // Gs parked on an fd
+  std::atomic<std::int64_t> live{0};            // goroutines made and not finished
+  std::atomic<std::int64_t> timed_waits{0};     // Gs parked with a deadline
+  std::atomic<std::int64_t> fd_waits{0};        // Gs parked on an fd
+  std::atomic<std::int64_t> blocking_calls{0};  // Gs parked in offload()
 
   std::mutex allgs_lock;
   std::vector<std::unique_ptr<G>> allgs;  // guarded by allgs_lock; never shrinks

@@ -58,7 +58,8 @@ bool Runtime::Impl::check_deadlock(std::uint64_t& last_progress, int& quiet_roun
   }
   const bool still = npidle.load(std::memory_order_seq_cst) == nprocs && global.empty() &&
                      inboxes_empty && timed_waits.load() == 0 && fd_waits.load() == 0 &&
-                     callback_timers.pending() == 0 && attached_thread_count() > 0 &&
+                     blocking_calls.load() == 0 && callback_timers.pending() == 0 &&
+                     attached_thread_count() > 0 &&
                      blocked_thread_count() == attached_thread_count() &&
                      (live.load() > 0 || blocked_thread_count() > 0) &&
                      !attached_thread_signal_pending();  // last: it reads /proc

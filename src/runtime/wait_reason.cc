@@ -38,6 +38,8 @@ const char* to_string(WaitReason reason) {
       return "goroutine dump";
     case WaitReason::kCodeLoad:
       return "code load";
+    case WaitReason::kBlockingCall:
+      return "syscall";
   }
   return "unknown";
 }
@@ -47,7 +49,8 @@ bool needs_another_party(WaitReason reason) {
     case WaitReason::kSleep:
     case WaitReason::kIoRead:
     case WaitReason::kIoWrite:
-    case WaitReason::kDump:  // the runtime's own Ms end it
+    case WaitReason::kBlockingCall:  // the helper thread ends it
+    case WaitReason::kDump:          // the runtime's own Ms end it
     case WaitReason::kNone:
       return false;
     default:

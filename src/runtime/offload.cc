@@ -1,0 +1,123 @@
+// Calls that only block, run on helper threads while the goroutine parks.
+//
+// The helpers are plain threads of the process, not Ms: they never run a
+// goroutine or PHP, and every signal is blocked in them (a signal meant for
+// the script must reach a thread that can act on it). They start on demand, up
+// to kMaxHelpers, and leave after kIdleExit without work, so a script that
+// never offloads has none. The pool is process-wide: a lookup does not care
+// which runtime asked.
+#include <pthread.h>
+#include <signal.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "goos/io.h"
+#include "scheduler.h"
+
+namespace goos {
+namespace {
+
+struct Job {
+  FunctionRef<void()> fn;
+  Waiter* waiter;
+  Ticket ticket;
+};
+
+class HelperPool {
+ public:
+  void submit(const Job& job) {
+    std::unique_lock guard(lock_);
+    jobs_.push_back(job);
+    // Idle helpers count as taken once notified jobs outnumber them (a helper
+    // leaves idle_ only when it runs again).
+    if (jobs_.size() <= static_cast<std::size_t>(idle_)) {
+      work_.notify_one();
+      return;
+    }
+    if (idle_ > 0) work_.notify_one();
+    if (threads_ < kMaxHelpers) {
+      ++threads_;
+      guard.unlock();
+      start_helper();
+    }
+    // else it queues for the next free helper
+  }
+
+ private:
+  static constexpr int kMaxHelpers = 64;
+  static constexpr auto kIdleExit = std::chrono::seconds(10);
+
+  void start_helper() {
+    sigset_t all, old;
+    sigfillset(&all);
+    // A new thread inherits the creator's mask: block before, restore after.
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    std::thread([this] { run(); }).detach();
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  }
+
+  void run() {
+    std::unique_lock guard(lock_);
+    for (;;) {
+      while (jobs_.empty()) {
+        ++idle_;
+        const bool woke = work_.wait_for(guard, kIdleExit, [this] { return !jobs_.empty(); });
+        --idle_;
+        if (!woke) {
+          --threads_;
+          return;
+        }
+      }
+      Job job = jobs_.front();
+      jobs_.pop_front();
+      guard.unlock();
+      job.fn();
+      if (job.waiter->claim(job.ticket)) job.waiter->wake(job.ticket);
+      guard.lock();
+    }
+  }
+
+  std::mutex lock_;
+  std::condition_variable work_;
+  std::deque<Job> jobs_;  // guarded by lock_
+  int threads_ = 0;       // guarded by lock_
+  int idle_ = 0;          // guarded by lock_
+};
+
+HelperPool* pool = nullptr;
+std::once_flag pool_once;
+
+HelperPool& helper_pool() {
+  std::call_once(pool_once, [] {
+    pool = new HelperPool;  // never destroyed: helpers may outlive main()
+    // A forked child has none of the parent's helpers, and maybe a pool lock
+    // held by one of them: it starts a fresh pool (the old one leaks).
+    pthread_atfork(nullptr, nullptr, [] { pool = new HelperPool; });
+  });
+  return *pool;
+}
+
+}  // namespace
+
+namespace this_goroutine {
+
+void offload(FunctionRef<void()> fn) {
+  P* p = current_p();
+  if (p == nullptr || p->current == nullptr) {
+    fn();
+    return;
+  }
+  G* g = p->current;
+  HelperPool& helpers = helper_pool();
+  const Ticket ticket = g->waiter.prepare(WaitReason::kBlockingCall);
+  p->rt.blocking_calls.fetch_add(1, std::memory_order_relaxed);
+  // Submitted once committed to block: the wake cannot be lost either way.
+  g->waiter.block(ticket, kNoDeadline, [&] { helpers.submit({fn, &g->waiter, ticket}); });
+  p->rt.blocking_calls.fetch_sub(1, std::memory_order_relaxed);
+}
+
+}  // namespace this_goroutine
+}  // namespace goos
