@@ -33,6 +33,15 @@ namespace Goos {
     class TransferError extends \Error {}
 
     /**
+     * Thrown in a goroutine that waits on a connection (a socket, a pipe)
+     * while another goroutine of the same thread is waiting on it: one
+     * connection used by two goroutines at once, as a persistent connection
+     * shared by goroutines would be. The message names the resource and the
+     * other goroutine. Nothing was read or written.
+     */
+    class ConnectionBusyError extends \Error {}
+
+    /**
      * @var string
      * @cvalue PHP_GOOS_VERSION
      */

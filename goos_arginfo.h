@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dab7055a0bdf22b4f2033559e1186b52fdfddc0d */
+ * Stub hash: 5f6e1fc0c71d30bc5b1aa5a397786e4ca5ae703b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_go, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
@@ -363,6 +363,20 @@ static zend_class_entry *register_class_Goos_TransferError(zend_class_entry *cla
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Goos", "TransferError", NULL);
+#if (PHP_VERSION_ID >= 80400)
+	class_entry = zend_register_internal_class_with_flags(&ce, class_entry_Error, 0);
+#else
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Error);
+#endif
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Goos_ConnectionBusyError(zend_class_entry *class_entry_Error)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Goos", "ConnectionBusyError", NULL);
 #if (PHP_VERSION_ID >= 80400)
 	class_entry = zend_register_internal_class_with_flags(&ce, class_entry_Error, 0);
 #else

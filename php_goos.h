@@ -17,6 +17,7 @@ zend_long max_procs;  /* 0: one per CPU */
 zend_long preempt_ms; /* 0: preemption off */
 zend_long stack_size; /* bytes, whole pages */
 char* bootstrap;      /* file every worker includes first; "" for none */
+bool io_hooks;        /* goos.io_hooks: blocking I/O in goroutines parks them (src/php/io) */
 /* Scheduler::maxProcs($n) before the scheduler starts; 0 when never called. */
 zend_long max_procs_override;
 /* This interpreter's goos objects by native object, for the current request

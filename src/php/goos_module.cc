@@ -24,6 +24,8 @@
 #include "api/php_sync.h"
 #include "api/php_time.h"
 #include "hooks/sleep_hooks.h"
+#include "io/io_hooks.h"
+#include "io/io_misuse.h"
 #include "transfer/transfer.h"
 
 // Generated from goos.stub.php; defines static tables, so included here only.
@@ -43,6 +45,7 @@ static PHP_GINIT_FUNCTION(goos) {
   goos_globals->preempt_ms = 10;
   goos_globals->stack_size = 0;
   goos_globals->bootstrap = nullptr;
+  goos_globals->io_hooks = true;
   goos_globals->max_procs_override = -1;
   goos_globals->identity = nullptr;
 }
@@ -71,6 +74,8 @@ static PHP_MINIT_FUNCTION(goos) {
   goos::php::runtime_minit();
   goos::php::code_minit(module_number);
   goos::php::sleep_hooks_minit();
+  goos::php::connection_busy_error_ce = register_class_Goos_ConnectionBusyError(zend_ce_error);
+  if (GOOS_G(io_hooks)) goos::io::install_hooks();
   return SUCCESS;
 }
 
@@ -107,6 +112,11 @@ static PHP_MINFO_FUNCTION(goos) {
   php_info_print_table_row(2, "boost.context", boost.c_str());
   php_info_print_table_row(2, "CPUs available", cpus.c_str());
   php_info_print_table_row(2, "Processors (Ps)", procs.c_str());
+  const std::string io = goos::io::hooks_summary();
+  php_info_print_table_row(2, "I/O hooks", io.c_str());
+  for (const std::string& failure : goos::io::hooks_failures()) {
+    php_info_print_table_row(2, "I/O hooks failure", failure.c_str());
+  }
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

@@ -81,6 +81,9 @@ PHP_INI_ENTRY("goos.preempt_ms", "10", PHP_INI_SYSTEM, on_update_preempt_ms)
 PHP_INI_ENTRY("goos.stack_size", "2M", PHP_INI_SYSTEM, on_update_stack_size)
 STD_PHP_INI_ENTRY("goos.bootstrap", "", PHP_INI_SYSTEM, on_update_bootstrap, bootstrap,
                   zend_goos_globals, goos_globals)
+// Read once, at MINIT, when the hooks are installed (src/php/io/io_hooks.h).
+STD_PHP_INI_BOOLEAN("goos.io_hooks", "1", PHP_INI_SYSTEM, OnUpdateBool, io_hooks, zend_goos_globals,
+                    goos_globals)
 PHP_INI_END()
 
 }  // namespace

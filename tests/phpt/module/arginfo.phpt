@@ -119,6 +119,7 @@ final internal class Goos\Ticker
   public channel(): Goos\Chan
   public stop(): void
   public reset(float $seconds): void
+internal class Goos\ConnectionBusyError extends Error implements Stringable, Throwable
 function go(callable $fn, mixed ...$args): int
 function Goos\go(callable $fn, mixed ...$args): int
 function Goos\recv(Goos\Chan $chan): Goos\SelectCase

@@ -1,0 +1,139 @@
+// Name lookups: getaddrinfo (every connect to a host name), getnameinfo, and
+// the gethostby* family (gethostbyname(), gethostbynamel(), gethostbyaddr()).
+// They wait inside libc, on sockets of its own that no hook sees, so a
+// goroutine's lookup runs whole on a helper thread (offload) while it parks.
+// Answers and errors (the return value, errno, h_errno) are the call's own,
+// handed back to the goroutine's thread.
+#include <netdb.h>
+
+#include <cerrno>
+#include <vector>
+
+#include "io/hook_support.h"
+
+namespace goos::io {
+namespace {
+
+int hook_getaddrinfo(const char* node, const char* service, const addrinfo* hints, addrinfo** res) {
+  if (!in_goroutine()) return real.getaddrinfo(node, service, hints, res);
+  int result = 0, err = 0;
+  this_goroutine::offload([&] {
+    result = real.getaddrinfo(node, service, hints, res);
+    err = errno;
+  });
+  errno = err;
+  return result;
+}
+
+int hook_getnameinfo(const sockaddr* addr, socklen_t addrlen, char* host, socklen_t hostlen,
+                     char* serv, socklen_t servlen, int flags) {
+  if (!in_goroutine()) return real.getnameinfo(addr, addrlen, host, hostlen, serv, servlen, flags);
+  int result = 0, err = 0;
+  this_goroutine::offload([&] {
+    result = real.getnameinfo(addr, addrlen, host, hostlen, serv, servlen, flags);
+    err = errno;
+  });
+  errno = err;
+  return result;
+}
+
+// A reentrant gethostby*_r, run on a helper: the helper's own h_errno and
+// errno come back in *h_errnop and errno.
+template <typename Call>
+int offload_r(int* h_errnop, Call call) {
+  int result = 0, err = 0;
+  this_goroutine::offload([&] {
+    result = call();
+    err = errno;
+  });
+  errno = err;
+  (void)h_errnop;  // written by the call itself, through the pointer
+  return result;
+}
+
+int hook_gethostbyname_r(const char* name, hostent* ret, char* buf, size_t buflen, hostent** result,
+                         int* h_errnop) {
+  if (!in_goroutine()) return real.gethostbyname_r(name, ret, buf, buflen, result, h_errnop);
+  return offload_r(h_errnop,
+                   [&] { return real.gethostbyname_r(name, ret, buf, buflen, result, h_errnop); });
+}
+
+int hook_gethostbyname2_r(const char* name, int af, hostent* ret, char* buf, size_t buflen,
+                          hostent** result, int* h_errnop) {
+  if (!in_goroutine()) return real.gethostbyname2_r(name, af, ret, buf, buflen, result, h_errnop);
+  return offload_r(h_errnop, [&] {
+    return real.gethostbyname2_r(name, af, ret, buf, buflen, result, h_errnop);
+  });
+}
+
+int hook_gethostbyaddr_r(const void* addr, socklen_t len, int type, hostent* ret, char* buf,
+                         size_t buflen, hostent** result, int* h_errnop) {
+  if (!in_goroutine()) {
+    return real.gethostbyaddr_r(addr, len, type, ret, buf, buflen, result, h_errnop);
+  }
+  return offload_r(h_errnop, [&] {
+    return real.gethostbyaddr_r(addr, len, type, ret, buf, buflen, result, h_errnop);
+  });
+}
+
+// The non-reentrant calls return static storage: here one per thread (an M's
+// goroutines use it one at a time: the caller reads it before it can switch),
+// filled by the reentrant call on the helper.
+struct StaticHost {
+  hostent entry{};
+  std::vector<char> buffer = std::vector<char>(1024);
+};
+
+template <typename Call>
+hostent* static_lookup(Call call) {
+  thread_local StaticHost storage;
+  for (;;) {
+    hostent* result = nullptr;
+    int herr = 0;
+    const int rc = offload_r(&herr, [&] {
+      return call(&storage.entry, storage.buffer.data(), storage.buffer.size(), &result, &herr);
+    });
+    if (rc == ERANGE && storage.buffer.size() < (1u << 20)) {
+      storage.buffer.resize(storage.buffer.size() * 2);
+      continue;
+    }
+    if (result == nullptr) h_errno = herr;
+    return result;
+  }
+}
+
+hostent* hook_gethostbyname(const char* name) {
+  if (!in_goroutine()) return real.gethostbyname(name);
+  return static_lookup([&](hostent* ret, char* buf, size_t len, hostent** result, int* herr) {
+    return real.gethostbyname_r(name, ret, buf, len, result, herr);
+  });
+}
+
+hostent* hook_gethostbyname2(const char* name, int af) {
+  if (!in_goroutine()) return real.gethostbyname2(name, af);
+  return static_lookup([&](hostent* ret, char* buf, size_t len, hostent** result, int* herr) {
+    return real.gethostbyname2_r(name, af, ret, buf, len, result, herr);
+  });
+}
+
+hostent* hook_gethostbyaddr(const void* addr, socklen_t addrlen, int type) {
+  if (!in_goroutine()) return real.gethostbyaddr(addr, addrlen, type);
+  return static_lookup([&](hostent* ret, char* buf, size_t len, hostent** result, int* herr) {
+    return real.gethostbyaddr_r(addr, addrlen, type, ret, buf, len, result, herr);
+  });
+}
+
+}  // namespace
+
+void add_resolver_hooks(std::vector<ImportHook>& hooks) {
+  hooks.push_back({"getaddrinfo", reinterpret_cast<void*>(&hook_getaddrinfo)});
+  hooks.push_back({"getnameinfo", reinterpret_cast<void*>(&hook_getnameinfo)});
+  hooks.push_back({"gethostbyname", reinterpret_cast<void*>(&hook_gethostbyname)});
+  hooks.push_back({"gethostbyname2", reinterpret_cast<void*>(&hook_gethostbyname2)});
+  hooks.push_back({"gethostbyname_r", reinterpret_cast<void*>(&hook_gethostbyname_r)});
+  hooks.push_back({"gethostbyname2_r", reinterpret_cast<void*>(&hook_gethostbyname2_r)});
+  hooks.push_back({"gethostbyaddr", reinterpret_cast<void*>(&hook_gethostbyaddr)});
+  hooks.push_back({"gethostbyaddr_r", reinterpret_cast<void*>(&hook_gethostbyaddr_r)});
+}
+
+}  // namespace goos::io

@@ -1,0 +1,233 @@
+// read, write, recv*, send*, accept*, connect and close on fds in blocking
+// mode: ext/sockets (socket_read, socket_accept, ...), the pipes of child
+// processes (exec, popen, proc_open streams), and any C library doing plain
+// blocking I/O. A goroutine waits for readiness on its M's poller, then makes
+// the call, which then does not block. Non-blocking fds are the caller's own
+// business and go straight through, as do calls outside goroutines.
+//
+// A blocking socket's SO_RCVTIMEO / SO_SNDTIMEO bound the wait as they bound
+// the kernel's: at the deadline the call fails with EAGAIN (connect: with
+// EINPROGRESS), as the kernel's would.
+#include <fcntl.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include "io/hook_support.h"
+
+namespace goos::io {
+namespace {
+
+bool is_blocking(int fd) {
+  const int flags = fcntl(fd, F_GETFL);
+  return flags >= 0 && !(flags & O_NONBLOCK);
+}
+
+// The socket's timeout option as a deadline; none for non-sockets and 0.
+Deadline socket_deadline(int fd, int option) {
+  timeval tv{};
+  socklen_t len = sizeof tv;
+  const int saved = errno;
+  if (getsockopt(fd, SOL_SOCKET, option, &tv, &len) != 0) {
+    errno = saved;
+    return kNoDeadline;
+  }
+  if (tv.tv_sec == 0 && tv.tv_usec == 0) return kNoDeadline;
+  return Clock::now() + std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec);
+}
+
+// Parks until `fd` is ready for `events` or its socket timeout passes. 1:
+// ready; 0: timed out (errno set as the kernel would); -1: failed (errno).
+int wait_ready(int fd, short events, int timeout_option, Deadline& deadline, bool& deadline_set) {
+  if (!deadline_set) {
+    deadline = socket_deadline(fd, timeout_option);
+    deadline_set = true;
+  }
+  pollfd p{fd, events, 0};
+  const int n = hook_wait(&p, 1, deadline);
+  if (n == 0) errno = EAGAIN;
+  return n;
+}
+
+// A read-side call on an fd that may be blocking: returns at once when data
+// is there (or the fd is non-blocking), else parks first.
+template <typename Call>
+auto read_side(int fd, Call call) -> decltype(call()) {
+  if (!in_goroutine() || !is_blocking(fd)) return call();
+  pollfd p{fd, POLLIN, 0};
+  if (real.poll(&p, 1, 0) != 0) return call();  // ready, or an error the call reports
+  Deadline deadline;
+  bool deadline_set = false;
+  if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) return -1;
+  return call();
+}
+
+ssize_t hook_read(int fd, void* buf, size_t count) {
+  return read_side(fd, [&] { return real.read(fd, buf, count); });
+}
+
+ssize_t hook_write(int fd, const void* buf, size_t count) {
+  if (!in_goroutine() || !is_blocking(fd)) return real.write(fd, buf, count);
+  pollfd p{fd, POLLOUT, 0};
+  if (real.poll(&p, 1, 0) == 0) {
+    Deadline deadline;
+    bool deadline_set = false;
+    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) return -1;
+  }
+  return real.write(fd, buf, count);
+}
+
+// recv-like calls take MSG_DONTWAIT: try, and park only on EAGAIN of a
+// blocking socket. MSG_WAITALL asks the kernel to gather the whole length,
+// which a non-blocking call does not: those run as they are.
+template <typename Call>
+ssize_t recv_side(int fd, int flags, Call call) {
+  if (!in_goroutine() || (flags & (MSG_DONTWAIT | MSG_WAITALL))) return call(flags);
+  Deadline deadline;
+  bool deadline_set = false;
+  for (;;) {
+    const ssize_t n = call(flags | MSG_DONTWAIT);
+    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+    const int saved = errno;
+    if (!is_blocking(fd)) {
+      errno = saved;
+      return n;
+    }
+    if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) return -1;
+  }
+}
+
+ssize_t hook_recv(int fd, void* buf, size_t len, int flags) {
+  return recv_side(fd, flags, [&](int f) { return real.recv(fd, buf, len, f); });
+}
+
+ssize_t hook_recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from,
+                      socklen_t* fromlen) {
+  return recv_side(fd, flags, [&](int f) { return real.recvfrom(fd, buf, len, f, from, fromlen); });
+}
+
+ssize_t hook_recvmsg(int fd, msghdr* msg, int flags) {
+  return recv_side(fd, flags, [&](int f) { return real.recvmsg(fd, msg, f); });
+}
+
+// A blocking send returns once every byte is queued (stream sockets) or the
+// timeout passed; sent in pieces as room comes, parking in between.
+template <typename Call>
+ssize_t send_side(int fd, size_t len, int flags, Call call) {
+  if (!in_goroutine() || (flags & MSG_DONTWAIT)) return call(0, flags);
+  Deadline deadline;
+  bool deadline_set = false;
+  size_t sent = 0;
+  for (;;) {
+    const ssize_t n = call(sent, flags | MSG_DONTWAIT);
+    if (n >= 0) {
+      sent += static_cast<size_t>(n);
+      if (sent >= len) return static_cast<ssize_t>(sent);
+      continue;
+    }
+    if (errno != EAGAIN && errno != EWOULDBLOCK) return sent > 0 ? static_cast<ssize_t>(sent) : -1;
+    const int saved = errno;
+    if (!is_blocking(fd)) {
+      errno = saved;
+      return sent > 0 ? static_cast<ssize_t>(sent) : -1;
+    }
+    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) {
+      return sent > 0 ? static_cast<ssize_t>(sent) : -1;
+    }
+  }
+}
+
+ssize_t hook_send(int fd, const void* buf, size_t len, int flags) {
+  return send_side(fd, len, flags, [&](size_t off, int f) {
+    return real.send(fd, static_cast<const char*>(buf) + off, len - off, f);
+  });
+}
+
+ssize_t hook_sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to,
+                    socklen_t tolen) {
+  return send_side(fd, len, flags, [&](size_t off, int f) {
+    return real.sendto(fd, static_cast<const char*>(buf) + off, len - off, f, to, tolen);
+  });
+}
+
+// sendmsg's iovecs are not split: a partial send returns its count, as a
+// blocking sendmsg interrupted by a signal would.
+ssize_t hook_sendmsg(int fd, const msghdr* msg, int flags) {
+  if (!in_goroutine() || (flags & MSG_DONTWAIT)) return real.sendmsg(fd, msg, flags);
+  Deadline deadline;
+  bool deadline_set = false;
+  for (;;) {
+    const ssize_t n = real.sendmsg(fd, msg, flags | MSG_DONTWAIT);
+    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+    const int saved = errno;
+    if (!is_blocking(fd)) {
+      errno = saved;
+      return n;
+    }
+    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) return -1;
+  }
+}
+
+int hook_accept(int fd, sockaddr* addr, socklen_t* len) {
+  return read_side(fd, [&] { return real.accept(fd, addr, len); });
+}
+
+int hook_accept4(int fd, sockaddr* addr, socklen_t* len, int flags) {
+  return read_side(fd, [&] { return real.accept4(fd, addr, len, flags); });
+}
+
+// A blocking connect becomes a non-blocking one plus a wait for writability,
+// as PHP's own network.c does it; the fd's flags are restored either way.
+int hook_connect(int fd, const sockaddr* addr, socklen_t len) {
+  if (!in_goroutine()) return real.connect(fd, addr, len);
+  const int flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || (flags & O_NONBLOCK)) return real.connect(fd, addr, len);
+  if (fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) return real.connect(fd, addr, len);
+  int result = real.connect(fd, addr, len);
+  int err = errno;
+  if (result != 0 && err == EINPROGRESS) {
+    Deadline deadline;
+    bool deadline_set = false;
+    const int n = wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set);
+    err = errno;
+    if (n == 0) {
+      err = EINPROGRESS;  // what a blocking connect reports when SO_SNDTIMEO passes
+    } else if (n > 0) {
+      int so_error = 0;
+      socklen_t so_len = sizeof so_error;
+      getsockopt(fd, SOL_SOCKET, SO_ERROR, &so_error, &so_len);
+      result = so_error == 0 ? 0 : -1;
+      err = so_error;
+    }
+  }
+  fcntl(fd, F_SETFL, flags);
+  if (result != 0) errno = err;
+  return result;
+}
+
+// Goroutines parked on the fd wake first (and see POLLNVAL): epoll forgets a
+// closed fd without a word. Any thread: a close from the script's thread
+// concerns the goroutines too.
+int hook_close(int fd) {
+  close_fd_waits(fd);
+  return real.close(fd);
+}
+
+}  // namespace
+
+void add_socket_hooks(std::vector<ImportHook>& hooks) {
+  hooks.push_back({"read", reinterpret_cast<void*>(&hook_read)});
+  hooks.push_back({"write", reinterpret_cast<void*>(&hook_write)});
+  hooks.push_back({"recv", reinterpret_cast<void*>(&hook_recv)});
+  hooks.push_back({"recvfrom", reinterpret_cast<void*>(&hook_recvfrom)});
+  hooks.push_back({"recvmsg", reinterpret_cast<void*>(&hook_recvmsg)});
+  hooks.push_back({"send", reinterpret_cast<void*>(&hook_send)});
+  hooks.push_back({"sendto", reinterpret_cast<void*>(&hook_sendto)});
+  hooks.push_back({"sendmsg", reinterpret_cast<void*>(&hook_sendmsg)});
+  hooks.push_back({"accept", reinterpret_cast<void*>(&hook_accept)});
+  hooks.push_back({"accept4", reinterpret_cast<void*>(&hook_accept4)});
+  hooks.push_back({"connect", reinterpret_cast<void*>(&hook_connect)});
+  hooks.push_back({"close", reinterpret_cast<void*>(&hook_close)});
+}
+
+}  // namespace goos::io
