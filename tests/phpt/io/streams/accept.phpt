@@ -19,11 +19,11 @@ io_peer('connect', ['to' => $unix, 'line' => 'from the unix client']);
 
 function serve_one(string $address): string
 {
+    $t = hrtime(true);
     $server = stream_socket_server($address, $errno, $errstr);
     if ($server === false) {
         return "cannot listen: $errno $errstr";
     }
-    $t = hrtime(true);
     $conn = stream_socket_accept($server, 30, $peer);
     if ($conn === false) {
         return 'accept failed';
