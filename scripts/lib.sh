@@ -55,6 +55,8 @@ readonly GOOS_EXT_DEPS=(
 # suite and benchmarks (CMake), the format check, the fetch tests' HTTP server;
 # Predis and a redis server for tests/phpt/load/predis*.phpt: redis-tools
 # ships Debian's redis server executable (as redis-check-rdb) without the
-# redis-server package's service, so no system redis daemon is started.
+# redis-server package's service, so no system redis daemon is started; the
+# MariaDB server and client that scripts/services.sh runs, from the -core
+# packages, which (unlike mariadb-server) install no system service either.
 readonly GOOS_TEST_DEPS=(cmake googletest libgtest-dev libbenchmark-dev clang-format python3
-  redis-tools php-nrk-predis)
+  redis-tools php-nrk-predis mariadb-server-core mariadb-client-core)

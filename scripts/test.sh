@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: the runtime core's googletest suite
 # (plain and under ThreadSanitizer) and the phpt suite on the debug ZTS builds of
-# PHP 8.4 and PHP 8.2 with opcache on. Exits non-zero on any failure.
+# PHP 8.4 and PHP 8.2 with opcache on, the latter against a private redis and
+# MariaDB (scripts/services.sh) with phpredis (scripts/phpredis.sh). Exits
+# non-zero on any failure.
 #
 #   scripts/test.sh                 everything
 #   GOOS_PHP_VERSIONS=8.4 scripts/test.sh     only one PHP (a quicker loop)
@@ -36,18 +38,24 @@ else
   record "runtime purity" 1 0 0
 fi
 
-# 2. The toolchain's source fetching, against a fake archive on loopback.
+# 2. The scripts' own tests: the toolchain's source fetching, against a fake
+# archive on loopback, and the test servers of scripts/services.sh.
+script_test() { # script_test <name> <test script>: one that ends with "N passed, N failed"
+  local name="$1" p="" f=""
+  "$2" >"$logs/$name.txt" 2>&1
+  read -r p f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/$name.txt")
+  if [[ -z "$p" ]]; then
+    tail -n 20 "$logs/$name.txt" >&2
+    record "$name" 0 1 0
+  else
+    grep -A 25 '^FAIL' "$logs/$name.txt" >&2 || true
+    record "$name" "$p" "$f" 0
+  fi
+}
 goos_log "testing the source fetch (fake archive on loopback)"
-"$root/tests/scripts/fetch_source_test.sh" >"$logs/fetch-source.txt" 2>&1
-fetch_p="" fetch_f=""
-read -r fetch_p fetch_f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/fetch-source.txt")
-if [[ -z "$fetch_p" ]]; then
-  tail -n 20 "$logs/fetch-source.txt" >&2
-  record "fetch-source" 0 1 0
-else
-  grep -A 25 '^FAIL' "$logs/fetch-source.txt" >&2 || true
-  record "fetch-source" "$fetch_p" "$fetch_f" 0
-fi
+script_test fetch-source "$root/tests/scripts/fetch_source_test.sh"
+goos_log "testing scripts/services.sh (a private redis and MariaDB on loopback)"
+script_test services "$root/tests/scripts/services_test.sh"
 
 # 3. Formatting and the generated arginfo.
 goos_log "checking clang-format"
@@ -83,9 +91,33 @@ if [[ "${GOOS_TSAN:-1}" != 0 ]]; then
   ctest_run googletest-tsan build/cmake-tsan -DGOOS_TSAN=ON -DGOOS_BENCHMARKS=OFF
 fi
 
-# 5. The phpt suite on each PHP.
+# 5. The phpt suite on each PHP, with a private redis and MariaDB to talk to
+# (scripts/services.sh; stopped whatever ends this script). Their GOOS_REDIS_*
+# and GOOS_MYSQL_* variables, and GOOS_PHPREDIS_SO (phpredis built for the PHP
+# under test), reach the tests through the environment; a test whose server or
+# extension is missing skips.
+services_dir=$(mktemp -d "${TMPDIR:-/tmp}/goos-services.XXXXXX")
+stop_services() {
+  local service
+  for service in redis mariadb; do
+    "$root/scripts/services.sh" stop "$service" "$services_dir/$service" || true
+  done
+  rm -rf "$services_dir"
+}
+trap stop_services EXIT
+trap 'exit 130' INT TERM HUP
+for service in redis mariadb; do
+  goos_log "starting a private $service (scripts/services.sh)"
+  if exports=$("$root/scripts/services.sh" start "$service" "$services_dir/$service" 2>"$logs/services-$service.txt"); then
+    eval "$exports"
+  else
+    goos_log "note: $service could not start, so the tests that need it will skip:"
+    sed 's/^/    /' "$logs/services-$service.txt" >&2
+  fi
+done
+
 phpt_run() { # phpt_run <version>
-  local version="$1" prefix so name="phpt-php$1"
+  local version="$1" prefix so redis_so name="phpt-php$1"
   if ! prefix=$("$root/scripts/php-zts.sh" "$version" debug); then
     record "$name" 0 1 0
     return
@@ -93,6 +125,12 @@ phpt_run() { # phpt_run <version>
   if ! so=$("$root/scripts/build-ext.sh" "$prefix"); then
     record "$name" 0 1 0
     return
+  fi
+  if redis_so=$("$root/scripts/phpredis.sh" "$prefix"); then
+    export GOOS_PHPREDIS_SO="$redis_so"
+  else
+    unset GOOS_PHPREDIS_SO
+    record "phpredis-php$version" 0 1 0
   fi
   goos_log "running the phpt suite on $(basename "$prefix") with opcache"
   # run-tests.php turns on opcache.protect_memory, a debugging aid that
