@@ -61,6 +61,9 @@ void EngineState::capture() {
 #if PHP_VERSION_ID >= 80300
   current_observed_frame = EG(current_observed_frame);
 #endif
+#if PHP_VERSION_ID >= 80400
+  ZVAL_COPY_VALUE(&last_http_headers, &BG(last_http_headers));
+#endif
 }
 
 void EngineState::restore() const {
@@ -107,6 +110,9 @@ void EngineState::restore() const {
   EG(user_exception_handlers) = user_exception_handlers;
   BG(user_compare_fci) = user_compare_fci;
   BG(user_compare_fci_cache) = user_compare_fci_cache;
+#if PHP_VERSION_ID >= 80400
+  ZVAL_COPY_VALUE(&BG(last_http_headers), &last_http_headers);
+#endif
 #if PHP_VERSION_ID >= 80300
   EG(current_observed_frame) = current_observed_frame;
 #endif
@@ -142,6 +148,9 @@ void engine_start(GoroutineEngine& g, char* stack_base, char* stack_top) {
   // sets its own, and they are not the script's.
   ZVAL_UNDEF(&s.user_error_handler);
   ZVAL_UNDEF(&s.user_exception_handler);
+#if PHP_VERSION_ID >= 80400
+  ZVAL_UNDEF(&s.last_http_headers);
+#endif
   zend_stack_init(&s.user_error_handlers_error_reporting, sizeof(int));
   zend_stack_init(&s.user_error_handlers, sizeof(zval));
   zend_stack_init(&s.user_exception_handlers, sizeof(zval));
@@ -170,6 +179,10 @@ void engine_finish(GoroutineEngine& g) {
     FREE_HASHTABLE(EG(in_autoload));
     EG(in_autoload) = nullptr;
   }
+#if PHP_VERSION_ID >= 80400
+  zval_ptr_dtor(&BG(last_http_headers));
+  ZVAL_UNDEF(&BG(last_http_headers));
+#endif
   if (EG(num_errors) != 0) zend_free_recorded_errors();
   EG(record_errors) = false;
   zend_vm_stack_destroy();

@@ -10,7 +10,8 @@
 // recursion guard) and linking, the scope and file/line overrides internal
 // code sets around calls into PHP, the diagnostics opcache records while it
 // compiles or links, the user error and exception handlers, usort()'s
-// comparator and the observer API's current frame (8.3+). EngineState holds
+// comparator, the observer API's current frame (8.3+) and the http:// wrapper's
+// last response headers (8.4+). EngineState holds
 // one such set; switching a goroutine in swaps the M's set for the
 // goroutine's, switching out swaps back. docs/HACKING.md ("Per-interpreter
 // state and goroutines") lists what is switched, what is guarded and what is
@@ -86,6 +87,12 @@ struct EngineState {
   zend_fcall_info_cache user_compare_fci_cache{};
 #if PHP_VERSION_ID >= 80300
   zend_execute_data* current_observed_frame = nullptr;
+#endif
+#if PHP_VERSION_ID >= 80400
+  // The http:// wrapper's last response headers (http_get_last_response_headers()):
+  // a goroutine that parks inside a request must find its own on return, or
+  // another's request overwrites (and leaks) them.
+  zval last_http_headers{};  // IS_UNDEF: none
 #endif
 
   void capture();        // EG() and friends -> this

@@ -66,8 +66,19 @@ ssize_t hook_read(int fd, void* buf, size_t count) {
   return read_side(fd, [&] { return real.read(fd, buf, count); });
 }
 
+ssize_t hook_send(int fd, const void* buf, size_t len, int flags);
+
+// A write to a blocking socket is a send with no flags (socket_write(), an
+// SSL BIO): it goes the send way, in pieces as room comes. Anything else
+// (a pipe, a terminal) waits for room, then writes.
 ssize_t hook_write(int fd, const void* buf, size_t count) {
   if (!in_goroutine() || !is_blocking(fd)) return real.write(fd, buf, count);
+  const int saved = errno;
+  int type = 0;
+  socklen_t type_len = sizeof type;
+  if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &type_len) == 0)
+    return hook_send(fd, buf, count, 0);
+  errno = saved;
   pollfd p{fd, POLLOUT, 0};
   if (real.poll(&p, 1, 0) == 0) {
     Deadline deadline;
@@ -78,36 +89,55 @@ ssize_t hook_write(int fd, const void* buf, size_t count) {
 }
 
 // recv-like calls take MSG_DONTWAIT: try, and park only on EAGAIN of a
-// blocking socket. MSG_WAITALL asks the kernel to gather the whole length,
-// which a non-blocking call does not: those run as they are.
+// blocking socket. MSG_WAITALL (gather the whole length) becomes a loop of
+// non-blocking receives into the rest of the buffer, ending as the kernel's
+// does: full, at the end of the stream, on an error, or at the timeout with
+// what came (EAGAIN if nothing did). `call(offset, flags)` receives into the
+// buffer from `offset`.
 template <typename Call>
-ssize_t recv_side(int fd, int flags, Call call) {
-  if (!in_goroutine() || (flags & (MSG_DONTWAIT | MSG_WAITALL))) return call(flags);
+ssize_t recv_side(int fd, size_t len, int flags, Call call) {
+  if (!in_goroutine() || (flags & MSG_DONTWAIT)) return call(0, flags);
+  const bool all = flags & MSG_WAITALL;
+  flags = (flags & ~MSG_WAITALL) | MSG_DONTWAIT;
   Deadline deadline;
   bool deadline_set = false;
+  size_t got = 0;
   for (;;) {
-    const ssize_t n = call(flags | MSG_DONTWAIT);
-    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+    const ssize_t n = call(got, flags);
+    if (n > 0 && all && got + static_cast<size_t>(n) < len) {
+      got += static_cast<size_t>(n);
+      continue;
+    }
+    if (n >= 0) return static_cast<ssize_t>(got + static_cast<size_t>(n));
+    if (errno != EAGAIN && errno != EWOULDBLOCK) return got > 0 ? static_cast<ssize_t>(got) : -1;
     const int saved = errno;
     if (!is_blocking(fd)) {
       errno = saved;
-      return n;
+      return got > 0 ? static_cast<ssize_t>(got) : -1;
     }
-    if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) return -1;
+    if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) {
+      return got > 0 ? static_cast<ssize_t>(got) : -1;
+    }
   }
 }
 
 ssize_t hook_recv(int fd, void* buf, size_t len, int flags) {
-  return recv_side(fd, flags, [&](int f) { return real.recv(fd, buf, len, f); });
+  return recv_side(fd, len, flags, [&](size_t off, int f) {
+    return real.recv(fd, static_cast<char*>(buf) + off, len - off, f);
+  });
 }
 
 ssize_t hook_recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from,
                       socklen_t* fromlen) {
-  return recv_side(fd, flags, [&](int f) { return real.recvfrom(fd, buf, len, f, from, fromlen); });
+  return recv_side(fd, len, flags, [&](size_t off, int f) {
+    return real.recvfrom(fd, static_cast<char*>(buf) + off, len - off, f, from, fromlen);
+  });
 }
 
+// recvmsg's iovecs are not split: MSG_WAITALL keeps the original call.
 ssize_t hook_recvmsg(int fd, msghdr* msg, int flags) {
-  return recv_side(fd, flags, [&](int f) { return real.recvmsg(fd, msg, f); });
+  if (flags & MSG_WAITALL) return real.recvmsg(fd, msg, flags);
+  return recv_side(fd, 0, flags, [&](size_t, int f) { return real.recvmsg(fd, msg, f); });
 }
 
 // A blocking send returns once every byte is queued (stream sockets) or the
