@@ -7,12 +7,19 @@
 #include <cstdlib>
 
 #include "io/hook_support.h"
+#include "io/ssl_error_queue.h"
 
 namespace goos::io {
 
 int hook_wait(pollfd* fds, unsigned long nfds, Deadline deadline) {
   FdConflict conflict;
-  const int n = this_goroutine::wait_fds(fds, nfds, deadline, &conflict);
+  int n, err;
+  {
+    const SslErrorQueue own;  // the goroutine's OpenSSL errors survive the park
+    n = this_goroutine::wait_fds(fds, nfds, deadline, &conflict);
+    err = errno;
+  }
+  errno = err;
   if (n < 0 && errno == EBUSY && conflict.fd >= 0) {
     throw_fd_conflict(conflict);
     errno = EBUSY;
