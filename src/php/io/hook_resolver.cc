@@ -1,5 +1,7 @@
-// Name lookups: getaddrinfo (every connect to a host name), getnameinfo, and
-// the gethostby* family (gethostbyname(), gethostbynamel(), gethostbyaddr()).
+// Name lookups: getaddrinfo (every connect to a host name), getnameinfo, the
+// gethostby* family (gethostbyname(), gethostbynamel(), gethostbyaddr()) and
+// the resolver's queries (res_nsearch: dns_get_record(), checkdnsrr(),
+// getmxrr()).
 // They wait inside libc, on sockets of its own that no hook sees, so a
 // goroutine's lookup runs whole on a helper thread (offload) while it parks.
 // Answers and errors (the return value, errno, h_errno) are the call's own,
@@ -123,6 +125,45 @@ hostent* hook_gethostbyaddr(const void* addr, socklen_t addrlen, int type) {
   });
 }
 
+// res_nsearch and res_nquery carry their state (and its res_h_errno, which
+// PHP reads) in the caller's res_state; the state-less forms use the thread's
+// _res, so the helper's is used and its h_errno is carried back.
+int hook_res_nsearch(res_state state, const char* name, int cls, int type, unsigned char* answer,
+                     int anslen) {
+  if (!in_goroutine()) return real.res_nsearch(state, name, cls, type, answer, anslen);
+  return offload_r(nullptr,
+                   [&] { return real.res_nsearch(state, name, cls, type, answer, anslen); });
+}
+
+int hook_res_nquery(res_state state, const char* name, int cls, int type, unsigned char* answer,
+                    int anslen) {
+  if (!in_goroutine()) return real.res_nquery(state, name, cls, type, answer, anslen);
+  return offload_r(nullptr,
+                   [&] { return real.res_nquery(state, name, cls, type, answer, anslen); });
+}
+
+template <typename Call>
+int offload_with_h_errno(Call call) {
+  int herr = 0;
+  const int result = offload_r(nullptr, [&] {
+    const int r = call();
+    herr = h_errno;
+    return r;
+  });
+  h_errno = herr;
+  return result;
+}
+
+int hook_res_search(const char* name, int cls, int type, unsigned char* answer, int anslen) {
+  if (!in_goroutine()) return real.res_search(name, cls, type, answer, anslen);
+  return offload_with_h_errno([&] { return real.res_search(name, cls, type, answer, anslen); });
+}
+
+int hook_res_query(const char* name, int cls, int type, unsigned char* answer, int anslen) {
+  if (!in_goroutine()) return real.res_query(name, cls, type, answer, anslen);
+  return offload_with_h_errno([&] { return real.res_query(name, cls, type, answer, anslen); });
+}
+
 }  // namespace
 
 void add_resolver_hooks(std::vector<ImportHook>& hooks) {
@@ -134,6 +175,14 @@ void add_resolver_hooks(std::vector<ImportHook>& hooks) {
   hooks.push_back({"gethostbyname2_r", reinterpret_cast<void*>(&hook_gethostbyname2_r)});
   hooks.push_back({"gethostbyaddr", reinterpret_cast<void*>(&hook_gethostbyaddr)});
   hooks.push_back({"gethostbyaddr_r", reinterpret_cast<void*>(&hook_gethostbyaddr_r)});
+  hooks.push_back({"res_nsearch", reinterpret_cast<void*>(&hook_res_nsearch)});
+  hooks.push_back({"__res_nsearch", reinterpret_cast<void*>(&hook_res_nsearch)});
+  hooks.push_back({"res_nquery", reinterpret_cast<void*>(&hook_res_nquery)});
+  hooks.push_back({"__res_nquery", reinterpret_cast<void*>(&hook_res_nquery)});
+  hooks.push_back({"res_search", reinterpret_cast<void*>(&hook_res_search)});
+  hooks.push_back({"__res_search", reinterpret_cast<void*>(&hook_res_search)});
+  hooks.push_back({"res_query", reinterpret_cast<void*>(&hook_res_query)});
+  hooks.push_back({"__res_query", reinterpret_cast<void*>(&hook_res_query)});
 }
 
 }  // namespace goos::io

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <netdb.h>
+#include <netinet/in.h>
+#include <resolv.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/select.h>
@@ -48,6 +50,10 @@ struct Originals {
   decltype(&::gethostbyname2_r) gethostbyname2_r;
   decltype(&::gethostbyaddr) gethostbyaddr;
   decltype(&::gethostbyaddr_r) gethostbyaddr_r;
+  int (*res_nsearch)(res_state, const char*, int, int, unsigned char*, int);
+  int (*res_nquery)(res_state, const char*, int, int, unsigned char*, int);
+  int (*res_search)(const char*, int, int, unsigned char*, int);
+  int (*res_query)(const char*, int, int, unsigned char*, int);
   decltype(&::waitpid) waitpid;
   decltype(&::wait4) wait4;
   decltype(&::pclose) pclose;

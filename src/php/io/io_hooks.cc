@@ -108,6 +108,10 @@ void install_hooks() {
   resolve(real.gethostbyname2_r, "gethostbyname2_r");
   resolve(real.gethostbyaddr, "gethostbyaddr");
   resolve(real.gethostbyaddr_r, "gethostbyaddr_r");
+  resolve(real.res_nsearch, "res_nsearch");
+  resolve(real.res_nquery, "res_nquery");
+  resolve(real.res_search, "res_search");
+  resolve(real.res_query, "res_query");
   resolve(real.waitpid, "waitpid");
   resolve(real.wait4, "wait4");
   resolve(real.pclose, "pclose");
