@@ -209,6 +209,13 @@ int wait_fds(pollfd* fds, unsigned long nfds, Deadline deadline, FdConflict* con
 
 }  // namespace this_goroutine
 
+void forget_parked_fd_waits() {
+  ClosingIndex& index = closing_index();
+  std::lock_guard guard(index.lock);
+  index.waits.clear();
+  index.size.store(0, std::memory_order_relaxed);
+}
+
 void close_fd_waits(int fd) {
   ClosingIndex& index = closing_index();
   if (index.size.load(std::memory_order_relaxed) == 0) return;

@@ -605,6 +605,24 @@ Runtime::~Runtime() {
   }
   impl_->sysmon.join();
   impl_->callback_timers.clear();  // pending callbacks never run now
+  // Abandoned goroutines parked on fds: a later close() must not reach
+  // their frames.
+  forget_parked_fd_waits();
+  // A goroutine abandoned inside offload() has a helper thread running its
+  // call, which will write into its frame and wake its G. Give those calls a
+  // moment; a call that still has not returned (a lookup stuck in the
+  // resolver, a wait for a child that never exits) keeps everything it may
+  // touch alive: the Impl, its stacks and Gs are leaked, not freed.
+  for (int i = 0; i < 100 && impl_->blocking_calls.load() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (impl_->blocking_calls.load() > 0) {
+    detail::detach_current_thread();
+    uninstall_stack_guard_handler();
+    g_runtime.store(nullptr);
+    (void)impl_.release();
+    return;
+  }
   // Abandoned goroutines (still blocked): give their stacks back unwound.
   for (auto& g : impl_->allgs) {
     if (g->stack) {

@@ -151,4 +151,8 @@ struct Runtime::Impl {
 // The P whose M is this thread, or null.
 P* current_p();
 
+// At runtime stop: drops the closing index's entries (fd_wait.cc) of the
+// goroutines that are being abandoned while parked on fds.
+void forget_parked_fd_waits();
+
 }  // namespace goos

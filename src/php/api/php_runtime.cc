@@ -201,6 +201,14 @@ bool origin_check_interrupt() {
   if (zend_atomic_bool_load_ex(&EG(timed_out))) return true;  // raise_pending_timeout()
   zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
   if (zend_interrupt_function != nullptr) zend_interrupt_function(EG(current_execute_data));
+  // exit() taken while the script waits (a pcntl handler, a tick): the
+  // script had stopped to wait for its goroutines and is told to end
+  // instead, so it ends them too, as max_execution_time does; waiting for
+  // them again in the implicit join would make the signal useless.
+  if (EG(exception) != nullptr && zend_is_unwind_exit(EG(exception))) {
+    g_origin_unwound = true;
+    end_script(EG(exit_status));
+  }
   return EG(exception) != nullptr;
 }
 
