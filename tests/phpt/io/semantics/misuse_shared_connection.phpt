@@ -4,8 +4,6 @@ I/O hooks (issue 13), misuse: two goroutines of one thread using one connection 
 goos
 sockets
 pcntl
---XFAIL--
-misuse detection lands with the I/O hooks
 --FILE--
 <?php
 require __DIR__ . '/../sockets/peer.inc';
