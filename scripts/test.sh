@@ -137,9 +137,11 @@ phpt_run() { # phpt_run <version>
   # mprotect()s opcache's shared memory read-only between writes: process-wide,
   # so one thread re-protecting it while another thread caches a script crashes
   # the writer. Goroutine threads compile scripts (code.h), so it is off here.
+  # phpredis, when built, is loaded into every test (tests/phpt/io/redis).
   NO_INTERACTION=1 REPORT_EXIT_STATUS=1 "$prefix/bin/php" "$prefix/lib/php/build/run-tests.php" \
     -q -j"$jobs" --show-diff -p "$prefix/bin/php" \
-    -d "extension=$so" -d zend_extension=opcache.so -d opcache.enable_cli=1 -d opcache.protect_memory=0 \
+    -d "extension=$so" ${GOOS_PHPREDIS_SO:+-d "extension=$GOOS_PHPREDIS_SO"} \
+    -d zend_extension=opcache.so -d opcache.enable_cli=1 -d opcache.protect_memory=0 \
     "$root/tests/phpt" >"$logs/$name.txt" 2>&1
   grep -E '^(FAIL|BORK|LEAK|SKIP)|^Tests (passed|failed|skipped)' "$logs/$name.txt" | sed 's/^/    /'
   local p f s b

@@ -1,0 +1,46 @@
+--TEST--
+mysqli, two Ps: a hundred goroutines, each with a connection of its own (half over TCP, half over the unix socket), run SELECT SLEEP(0.1) with their number as a bound parameter; every one gets its own row back (issue 13)
+--EXTENSIONS--
+goos
+--SKIPIF--
+<?php
+require __DIR__ . '/fixtures/mysql_env.php';
+mysql_skipif('mysqli');
+?>
+--FILE--
+<?php
+use Goos\{Chan, Scheduler};
+
+require __DIR__ . '/fixtures/mysql_env.php';
+
+Scheduler::maxProcs(2);
+$rows = new Chan(100);
+for ($i = 0; $i < 100; $i++) {
+    go(function (int $i) use ($rows) {
+        try {
+            $db = mysql_mysqli($i % 2 ? 'unix' : 'tcp');
+            $statement = $db->prepare('SELECT SLEEP(0.1) AS slept, ? AS i');
+            $statement->bind_param('i', $i);
+            $statement->execute();
+            $rows->send([$i, $statement->get_result()->fetch_all(MYSQLI_ASSOC)]);
+        } catch (Throwable $e) {
+            $rows->send([$i, mysql_describe($e)]);
+        }
+    }, $i);
+}
+Scheduler::join();
+$odd = [];
+while (count($rows) > 0) {
+    [$i, $got] = $rows->recv();
+    if ($got !== [['slept' => 0, 'i' => $i]]) {
+        $odd[$i] = $got;
+    }
+}
+echo 100 - count($odd), " of 100 got their row\n";
+ksort($odd);
+var_dump($odd);
+?>
+--EXPECT--
+100 of 100 got their row
+array(0) {
+}

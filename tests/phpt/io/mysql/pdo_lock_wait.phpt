@@ -1,0 +1,72 @@
+--TEST--
+PDO (pdo_mysql), one P: a goroutine's UPDATE waits for a row lock that another goroutine's open transaction holds, and completes on top of that transaction once it commits, which the holder does when the server shows the UPDATE waiting; the thread runs other goroutines during the wait (issue 13)
+--EXTENSIONS--
+goos
+--SKIPIF--
+<?php
+require __DIR__ . '/fixtures/mysql_env.php';
+mysql_skipif('pdo');
+?>
+--FILE--
+<?php
+use Goos\{Chan, Scheduler};
+
+require __DIR__ . '/fixtures/mysql_env.php';
+require __DIR__ . '/../fixtures/thread_free.php';
+
+// On one P the holder can only commit while the waiter waits if the wait
+// left the thread. A waiter whose thread blocked waits until its lock wait
+// timeout (10 s: a bound that load does not reach) and fails; the holder,
+// seeing it ended, commits anyway.
+Scheduler::maxProcs(1);
+$table = mysql_table('pdo_lock_wait');
+$db = mysql_pdo('tcp');
+$db->exec("CREATE TABLE $table (id INT PRIMARY KEY, v VARCHAR(40)) ENGINE=InnoDB");
+$db->exec("INSERT INTO $table VALUES (1, 'start')");
+$locked = new Chan(1);
+$waiter_id = new Chan(1);
+$ended = new Chan(1);
+[$results, $free] = waits_with_witness([
+    'holder over tcp' => function () use ($table, $locked, $waiter_id, $ended) {
+        $db = mysql_pdo('tcp');
+        $db->beginTransaction();
+        $db->exec("UPDATE $table SET v = 'holder' WHERE id = 1");
+        $locked->send(true);
+        $id = $waiter_id->recv();
+        $waiting = $db->prepare('SELECT COUNT(*) FROM information_schema.INNODB_TRX
+            WHERE trx_mysql_thread_id = ? AND trx_state = \'LOCK WAIT\'');
+        $seen = false;
+        while (!$seen && count($ended) === 0) {
+            $waiting->execute([$id]);
+            $seen = $waiting->fetchColumn() == 1;
+            usleep(1000);
+        }
+        $db->commit();
+        return $seen ? 'committed once the waiter was seen waiting' : 'the waiter ended before it was seen waiting';
+    },
+    'waiter over unix' => function () use ($table, $locked, $waiter_id, $ended) {
+        $db = mysql_pdo('unix');
+        $db->exec('SET SESSION innodb_lock_wait_timeout = 10');
+        $locked->recv();
+        $waiter_id->send((int) $db->query('SELECT CONNECTION_ID()')->fetchColumn());
+        try {
+            return 'updated ' . $db->exec("UPDATE $table SET v = CONCAT(v, ' then waiter') WHERE id = 1") . ' row';
+        } catch (PDOException $e) {
+            return mysql_describe($e);
+        } finally {
+            $ended->send(true);
+        }
+    },
+]);
+foreach ($results as $name => $result) {
+    echo "$name: $result\n";
+}
+echo "the thread was free in $free of 2 waits\n";
+echo 'the row: ', $db->query("SELECT v FROM $table WHERE id = 1")->fetchColumn(), "\n";
+$db->exec("DROP TABLE $table");
+?>
+--EXPECT--
+holder over tcp: committed once the waiter was seen waiting
+waiter over unix: updated 1 row
+the thread was free in 2 of 2 waits
+the row: holder then waiter
