@@ -313,3 +313,48 @@ TEST(offload, a_goroutine_in_a_blocking_call_is_no_deadlock) {
 
 }  // namespace
 }  // namespace goos
+
+namespace goos {
+namespace {
+
+TEST(wait_fds, a_goroutine_abandoned_while_parked_is_forgotten_by_close) {
+  Pipe p;
+  std::atomic<bool> parked{false};
+  {
+    Runtime rt(one_p());
+    rt.go([&] {
+      pollfd pfd{p.r, POLLIN, 0};
+      parked = true;
+      this_goroutine::wait_fds(&pfd, 1, kNoDeadline);  // never ready: abandoned
+    });
+    while (!parked.load()) std::this_thread::yield();
+    std::this_thread::sleep_for(10ms);
+  }                     // the runtime stops with the goroutine parked; its stack is freed
+  close_fd_waits(p.r);  // must not touch the freed frame
+  SUCCEED();
+}
+
+TEST(offload, a_goroutine_abandoned_inside_a_call_leaves_its_helper_safe) {
+  std::atomic<bool> inside{false}, finished{false};
+  {
+    Runtime rt(one_p());
+    rt.go([&] {
+      int written = 0;
+      this_goroutine::offload([&] {
+        inside = true;
+        std::this_thread::sleep_for(1500ms);  // outlives the runtime's 1 s grace
+        written = 1;                          // into the abandoned goroutine's frame
+        finished = true;
+      });
+      (void)written;
+    });
+    while (!inside.load()) std::this_thread::yield();
+  }  // stops while the call runs: the runtime's memory must stay valid
+  const auto give_up = Clock::now() + kGiveUp;
+  while (!finished.load() && Clock::now() < give_up) std::this_thread::sleep_for(10ms);
+  std::this_thread::sleep_for(50ms);  // the helper's claim and wake, after the write
+  EXPECT_TRUE(finished.load());
+}
+
+}  // namespace
+}  // namespace goos
