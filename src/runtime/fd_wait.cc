@@ -143,7 +143,11 @@ namespace this_goroutine {
 
 int wait_fds(pollfd* fds, unsigned long nfds, Deadline deadline, FdConflict* conflict) {
   P* p = current_p();
-  if (p == nullptr || p->current == nullptr) return thread_wait(fds, nfds, deadline);
+  // A plain thread, or an M outside its goroutine's fiber (the glue's switch
+  // hooks): nothing to park, the thread waits.
+  if (p == nullptr || p->current == nullptr || !p->on_g_stack) {
+    return thread_wait(fds, nfds, deadline);
+  }
   G* g = p->current;
   const int entry_errno = errno;
   std::vector<int> closed;

@@ -106,7 +106,7 @@ namespace this_goroutine {
 
 void offload(FunctionRef<void()> fn) {
   P* p = current_p();
-  if (p == nullptr || p->current == nullptr) {
+  if (p == nullptr || p->current == nullptr || !p->on_g_stack) {  // see wait_fds
     fn();
     return;
   }

@@ -471,7 +471,9 @@ void P::run(G* g) {
   detail::set_current_goroutine_waiter(&g->waiter);
   rt.glue->g_switch_in(id, g->info);
 
+  on_g_stack = true;
   ctx::transfer_t t = switch_to(g->context, g);
+  on_g_stack = false;
   g->context.saved = t.fctx;
 
   rt.glue->g_switch_out(id, g->info);

@@ -36,8 +36,11 @@ struct P {
   const int id;
   std::thread thread;
 
-  FiberContext sched;                // owner: the M's own stack, where its loop runs
-  G* current = nullptr;              // owner: the G on this M right now
+  FiberContext sched;    // owner: the M's own stack, where its loop runs
+  G* current = nullptr;  // owner: the G on this M right now
+  // True only while `current` runs on its own fiber: the glue's switch hooks
+  // run with `current` set but on the M's stack, where nothing may park.
+  bool on_g_stack = false;
   std::atomic<G*> runnext{nullptr};  // an unstarted G to run next; thieves may take it
   LocalRunQueue runq;                // unstarted Gs; thieves take half
   PinnedQueue pinned;                // owner: started Gs ready to run
