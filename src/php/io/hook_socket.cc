@@ -215,6 +215,17 @@ int hook_connect(int fd, const sockaddr* addr, socklen_t len) {
   if (fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) return real.connect(fd, addr, len);
   int result = real.connect(fd, addr, len);
   int err = errno;
+  // A unix socket whose listener's backlog is full says EAGAIN where a
+  // blocking connect would wait for room: no event announces the room, so
+  // retry every millisecond until the socket's send timeout.
+  if (result != 0 && err == EAGAIN && addr->sa_family == AF_UNIX) {
+    const Deadline until = socket_deadline(fd, SO_SNDTIMEO);
+    while (result != 0 && err == EAGAIN && Clock::now() < until) {
+      this_goroutine::sleep_for(std::chrono::milliseconds(1));
+      result = real.connect(fd, addr, len);
+      err = errno;
+    }
+  }
   if (result != 0 && err == EINPROGRESS) {
     Deadline deadline;
     bool deadline_set = false;
