@@ -1,5 +1,5 @@
 --TEST--
-I/O hooks (issue 13), semantics: errno-based errors belong to the goroutine that met them. On one P, one goroutine's read is parked (it ends in EAGAIN, SO_RCVTIMEO) while the other gets ECONNREFUSED from socket_connect() and stream_socket_client(), parks in a read of its own and is refused again; each reports its own socket_last_error(), $errno/$errstr and warnings
+I/O hooks (issue 13), semantics: errno-based errors belong to the goroutine that met them. On one P, one goroutine's read is parked (it ends in EAGAIN, SO_RCVTIMEO), and another's (it ends with data, no error), while a third gets ECONNREFUSED from socket_connect() and stream_socket_client(), parks in a read of its own and is refused again; each reports its own socket_last_error() (with and without the socket), $errno/$errstr and warnings
 --EXTENSIONS--
 goos
 sockets
@@ -12,7 +12,8 @@ use Goos\{Chan, Scheduler};
 
 Scheduler::maxProcs(1);
 
-// A peer that accepts two connections and sends nothing until the test ends.
+// A peer that accepts two connections and sends nothing until the test ends,
+// and one that sends a line 0.6 s after it accepted.
 $peer = peer_start(<<<'PHP'
 $l = peer_listen();
 peer_say('port ' . peer_port($l));
@@ -20,6 +21,15 @@ $held = [socket_accept($l), socket_accept($l)];
 fgets(STDIN);
 PHP);
 $port = peer_port_of($peer);
+$late = peer_start(<<<'PHP'
+$l = peer_listen();
+peer_say('port ' . peer_port($l));
+$c = socket_accept($l);
+usleep(600000);
+socket_write($c, "late data\n");
+fgets(STDIN);
+PHP);
+$late_port = peer_port_of($late);
 // A port that refuses: bound here and not listening (so no one else can
 // listen there meanwhile).
 $bound = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
@@ -45,7 +55,7 @@ function reader(int $port, float $timeout): Socket
 {
     $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
     socket_connect($s, '127.0.0.1', $port) or throw new RuntimeException('cannot connect');
-    socket_set_option($s, SOL_SOCKET, SO_RCVTIMEO, ['sec' => 0, 'usec' => (int) ($timeout * 1e6)]);
+    socket_set_option($s, SOL_SOCKET, SO_RCVTIMEO, ['sec' => (int) $timeout, 'usec' => (int) (fmod($timeout, 1) * 1e6)]);
     return $s;
 }
 
@@ -65,7 +75,9 @@ function refused_stream_socket_client(int $refusing): array
     return ['stream_socket_client' => $r, 'errno' => $errno, 'errstr' => $errstr, 'warnings' => $warnings];
 }
 
-function timed_out_read(Socket $s, int $refusing): array
+// A read that times out (EAGAIN), or gets data (no error: the goroutine
+// cleared the last error before it).
+function timed_read(Socket $s, int $refusing): array
 {
     [$r, $warnings] = warnings(fn () => socket_read($s, 100), $refusing);
     $error = socket_last_error($s);
@@ -73,35 +85,46 @@ function timed_out_read(Socket $s, int $refusing): array
         'socket_last_error()' => socket_last_error(), 'warnings' => $warnings];
 }
 
-// A says when it is about to read; B waits for that, so that B's errors come
-// while A's read is parked (on one P, B runs then only if A's read parked;
-// if it blocked the thread, B runs after it, and the results are the same).
-// A's read times out after 0.6 s, B's own after 0.2 s: B is refused again
-// after its read, A still parked. (B's window also holds its wait for A's
-// word, a park of its own; A's is the proof that reads park.)
-$a_reads = new Chan(1);
+// A and C say when they are about to read; B waits for both, so that B's
+// errors come while their reads are parked (on one P, B runs then only if
+// their reads parked; if they blocked the thread, B runs after them, and the
+// results are the same). A's read times out after 0.6 s, C's data comes 0.6 s
+// after it connected, B's own read times out after 0.2 s: B is refused
+// again after its read, A and C (load permitting) still parked. (B's window
+// also holds its wait for A's and C's word, a park of its own; A's and C's
+// are the proof that reads park.)
+$about_to_read = new Chan(2);
 [$results, $free] = waits_with_witness([
-    'A' => function () use ($a_reads, $port, $refusing) {
+    'A' => function () use ($about_to_read, $port, $refusing) {
         $s = reader($port, 0.6);
-        $a_reads->send(true);
-        return timed_out_read($s, $refusing);
+        $about_to_read->send(true);
+        return timed_read($s, $refusing);
     },
-    'B' => function () use ($a_reads, $port, $refusing) {
-        $a_reads->recv();
+    'B' => function () use ($about_to_read, $port, $refusing) {
+        $about_to_read->recv();
+        $about_to_read->recv();
         $s = reader($port, 0.2);
         return [
             refused_socket_connect($refusing),
             refused_stream_socket_client($refusing),
-            timed_out_read($s, $refusing),
+            timed_read($s, $refusing),
             refused_socket_connect($refusing),
         ];
+    },
+    'C' => function () use ($about_to_read, $late_port, $refusing) {
+        $s = reader($late_port, 10);
+        socket_clear_error();
+        $about_to_read->send(true);
+        return timed_read($s, $refusing);
     },
 ]);
 echo "A: ", json_encode($results['A']), "\n";
 echo "B:\n";
 foreach ($results['B'] as $r) echo '  ', json_encode($r), "\n";
+echo "C: ", json_encode($results['C']), "\n";
 peer_finish($peer);
-echo "thread free during the waits: $free of 2\n";
+peer_finish($late);
+echo "thread free during the waits: $free of 3\n";
 ?>
 --EXPECT--
 A: {"socket_read":false,"socket_last_error($s)":11,"socket_strerror":"Resource temporarily unavailable","socket_last_error()":11,"warnings":[]}
@@ -110,4 +133,5 @@ B:
   {"stream_socket_client":false,"errno":111,"errstr":"Connection refused","warnings":["stream_socket_client(): Unable to connect to tcp:\/\/127.0.0.1:PORT (Connection refused)"]}
   {"socket_read":false,"socket_last_error($s)":11,"socket_strerror":"Resource temporarily unavailable","socket_last_error()":11,"warnings":[]}
   {"socket_connect":false,"socket_last_error($s)":111,"socket_last_error()":111,"warnings":["socket_connect(): unable to connect [111]: Connection refused"]}
-thread free during the waits: 2 of 2
+C: {"socket_read":"late data\n","socket_last_error($s)":0,"socket_strerror":"Success","socket_last_error()":0,"warnings":[]}
+thread free during the waits: 3 of 3
