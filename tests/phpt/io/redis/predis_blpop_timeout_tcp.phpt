@@ -18,6 +18,9 @@ require __DIR__ . '/../fixtures/thread_free.php';
 
 Scheduler::maxProcs(1);
 $prefix = redis_prefix('predis_blpop_timeout_tcp');
+// Predis loaded before the witnessed waits (see predis_warm_up()).
+go(fn () => predis_warm_up($prefix));
+Scheduler::join();
 $waits = [];
 for ($i = 0; $i < 3; $i++) {
     $waits[$i] = function () use ($prefix, $i) {

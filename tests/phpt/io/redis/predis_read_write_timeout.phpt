@@ -33,6 +33,9 @@ function blpop_past_read_write_timeout(string $via, string $key): string
 
 Scheduler::maxProcs(1);
 $prefix = redis_prefix('predis_read_write_timeout');
+// Predis loaded before the witnessed waits (see predis_warm_up()).
+go(fn () => predis_warm_up($prefix));
+Scheduler::join();
 $origin = [];
 foreach (['tcp', 'unix'] as $via) {
     $origin[$via] = blpop_past_read_write_timeout($via, "{$prefix}empty-$via");
