@@ -4,6 +4,24 @@
 #include "zend_exceptions.h"
 
 namespace goos::php {
+
+namespace {
+
+// ext/sockets' module globals start with `int last_error` (php_sockets.h, 8.2
+// to 8.4); reached through its module entry, since goos does not link it.
+// Null when ext/sockets is not loaded.
+int* sockets_last_error_slot() {
+  static const ts_rsrc_id* id = []() -> const ts_rsrc_id* {
+    auto* module = static_cast<zend_module_entry*>(
+        zend_hash_str_find_ptr(&module_registry, "sockets", sizeof("sockets") - 1));
+    if (module == nullptr || module->globals_size < sizeof(int)) return nullptr;
+    return module->globals_id_ptr;
+  }();
+  if (id == nullptr || *id == 0) return nullptr;
+  return TSRMG_BULK_STATIC(*id, int*);
+}
+
+}  // namespace
 namespace {
 
 // A goroutine's first VM stack page: as a PHP Fiber's (16 KiB, 1024 zvals).
@@ -64,6 +82,7 @@ void EngineState::capture() {
 #if PHP_VERSION_ID >= 80400
   ZVAL_COPY_VALUE(&last_http_headers, &BG(last_http_headers));
 #endif
+  if (const int* slot = sockets_last_error_slot()) sockets_last_error = *slot;
 }
 
 void EngineState::restore() const {
@@ -113,6 +132,7 @@ void EngineState::restore() const {
 #if PHP_VERSION_ID >= 80400
   ZVAL_COPY_VALUE(&BG(last_http_headers), &last_http_headers);
 #endif
+  if (int* slot = sockets_last_error_slot()) *slot = sockets_last_error;
 #if PHP_VERSION_ID >= 80300
   EG(current_observed_frame) = current_observed_frame;
 #endif

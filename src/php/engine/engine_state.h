@@ -95,6 +95,10 @@ struct EngineState {
   zval last_http_headers{};  // IS_UNDEF: none
 #endif
 
+  // ext/sockets' last error (socket_last_error() without a socket), which its
+  // calls set from errno: the goroutine's, as errno is.
+  int sockets_last_error = 0;
+
   void capture();        // EG() and friends -> this
   void restore() const;  // this -> EG() and friends
 };
