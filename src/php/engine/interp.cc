@@ -70,6 +70,12 @@ void interp_stop(int /*m*/, bool abandoned) {
   // leaks would blame the script for ending.
   if (abandoned) CG(unclean_shutdown) = 1;
   php_request_shutdown(nullptr);
+  // The M's persistent connections (pconnect, persistent streams) end with
+  // its interpreter, newest first, while the globals their destructors use
+  // still exist: ts_free_thread() frees ext/standard's FG() before Zend's
+  // executor globals (8.2: a persistent stream's destructor then wrote into
+  // freed memory), and 8.4 no longer frees a thread's list at all.
+  zend_hash_reverse_apply(&EG(persistent_list), [](zval*) { return ZEND_HASH_APPLY_REMOVE; });
   ts_free_thread();
   tls_worker = false;
 }
