@@ -33,4 +33,12 @@ for kind in "$@"; do
     "$prefix/bin/php" "${common[@]}" -d "extension=$so" "$root/bench/php/io_wait_bench.php" "$kind" goos
   done
   "$prefix/bin/php" "${common[@]}" "$root/bench/php/io_wait_bench.php" "$kind" plain
+  if [[ "$kind" == exec ]]; then
+    # The machine's own floor for 100 parallel `sh -c 'sleep 0.1'`: bash
+    # starting them all and waiting, no PHP involved.
+    start=$(date +%s%N)
+    bash -c 'for i in $(seq 100); do sh -c "sleep 0.1" & done; wait'
+    ms=$((($(date +%s%N) - start) / 1000000))
+    printf 'RESULT io_exec_bash_wall %d.%03d s\n' $((ms / 1000)) $((ms % 1000))
+  fi
 done
