@@ -41,22 +41,55 @@ class HelperPool {
     if (threads_ < kMaxHelpers) {
       ++threads_;
       guard.unlock();
-      start_helper();
+      if (!start_helper()) run_here_if_no_helper();
     }
     // else it queues for the next free helper
   }
 
  private:
-  static constexpr int kMaxHelpers = 64;
+  // Enough that a fan-out of child waits (pclose() under exec(), each
+  // holding a helper for the child's life) does not queue behind itself;
+  // small stacks keep them cheap (glibc's resolver needs well under this).
+  static constexpr int kMaxHelpers = 256;
+  static constexpr std::size_t kHelperStack = 256 * 1024;
   static constexpr auto kIdleExit = std::chrono::seconds(10);
 
-  void start_helper() {
+  // No thread could be made and none runs: the caller's thread does the
+  // job itself rather than leave its goroutine parked for ever.
+  void run_here_if_no_helper() {
+    std::unique_lock guard(lock_);
+    if (threads_ > 0 || jobs_.empty()) return;
+    Job job = jobs_.front();
+    jobs_.pop_front();
+    guard.unlock();
+    job.fn();
+    if (job.waiter->claim(job.ticket)) job.waiter->wake(job.ticket);
+  }
+
+  bool start_helper() {
     sigset_t all, old;
     sigfillset(&all);
     // A new thread inherits the creator's mask: block before, restore after.
     pthread_sigmask(SIG_SETMASK, &all, &old);
-    std::thread([this] { run(); }).detach();
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, kHelperStack);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    const int rc = pthread_create(
+        &thread, &attr,
+        [](void* self) -> void* {
+          static_cast<HelperPool*>(self)->run();
+          return nullptr;
+        },
+        this);
+    pthread_attr_destroy(&attr);
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    if (rc != 0) {  // out of threads: the job waits for a running helper
+      std::lock_guard guard(lock_);
+      --threads_;
+    }
+    return rc == 0;
   }
 
   void run() {
