@@ -1,6 +1,7 @@
 #include "engine/engine_state.h"
 
 #include "ext/standard/basic_functions.h"
+#include "ext/standard/file.h"
 #include "zend_exceptions.h"
 
 namespace goos::php {
@@ -83,6 +84,9 @@ void EngineState::capture() {
   ZVAL_COPY_VALUE(&last_http_headers, &BG(last_http_headers));
 #endif
   if (const int* slot = sockets_last_error_slot()) sockets_last_error = *slot;
+  tmp_host_info = FG(tmp_host_info);
+  tmp_host_buf = FG(tmp_host_buf);
+  tmp_host_buf_len = FG(tmp_host_buf_len);
 }
 
 void EngineState::restore() const {
@@ -133,6 +137,9 @@ void EngineState::restore() const {
   ZVAL_COPY_VALUE(&BG(last_http_headers), &last_http_headers);
 #endif
   if (int* slot = sockets_last_error_slot()) *slot = sockets_last_error;
+  FG(tmp_host_info) = tmp_host_info;
+  FG(tmp_host_buf) = tmp_host_buf;
+  FG(tmp_host_buf_len) = tmp_host_buf_len;
 #if PHP_VERSION_ID >= 80300
   EG(current_observed_frame) = current_observed_frame;
 #endif
@@ -199,6 +206,9 @@ void engine_finish(GoroutineEngine& g) {
     FREE_HASHTABLE(EG(in_autoload));
     EG(in_autoload) = nullptr;
   }
+  free(FG(tmp_host_buf));  // malloc'd by PHP's gethostname_re()
+  FG(tmp_host_buf) = nullptr;
+  FG(tmp_host_buf_len) = 0;
 #if PHP_VERSION_ID >= 80400
   zval_ptr_dtor(&BG(last_http_headers));
   ZVAL_UNDEF(&BG(last_http_headers));

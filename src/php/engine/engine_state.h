@@ -23,6 +23,8 @@
 #define GOOS_PHP_ENGINE_STATE_H
 
 #include "php.h"
+
+#include <netdb.h>
 #include "zend_fibers.h"
 #include "main/php_output.h"
 
@@ -95,6 +97,12 @@ struct EngineState {
   zval last_http_headers{};  // IS_UNDEF: none
 #endif
 
+  // gethostbyname()'s result and buffer (FG(tmp_host_*), ZTS): the lookup
+  // parks (I/O hooks) while its buffer is being filled, and the next lookup
+  // frees it, so each goroutine has its own.
+  hostent tmp_host_info{};
+  char* tmp_host_buf = nullptr;
+  size_t tmp_host_buf_len = 0;
   // ext/sockets' last error (socket_last_error() without a socket), which its
   // calls set from errno: the goroutine's, as errno is.
   int sockets_last_error = 0;

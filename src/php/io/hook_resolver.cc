@@ -9,6 +9,7 @@
 #include <netdb.h>
 
 #include <cerrno>
+#include <cstring>
 #include <vector>
 
 #include "io/hook_support.h"
@@ -53,19 +54,58 @@ int offload_r(int* h_errnop, Call call) {
   return result;
 }
 
+// The caller's result storage may be a thread's global (PHP's
+// FG(tmp_host_info) and FG(tmp_host_buf) on ZTS) that other goroutines of the
+// M use while this one is parked, so the helper fills storage of this call's
+// own, and the answer is copied into the caller's, its pointers moved along,
+// once the goroutine runs again.
+template <typename Call>
+int lookup_into(hostent* ret, char* buf, size_t buflen, hostent** result, int* h_errnop,
+                Call call) {
+  hostent mine{};
+  std::vector<char> space(buflen);
+  hostent* found = nullptr;
+  int herr = 0;
+  const int rc =
+      offload_r(nullptr, [&] { return call(&mine, space.data(), buflen, &found, &herr); });
+  if (h_errnop != nullptr) *h_errnop = herr;
+  *result = nullptr;
+  if (rc != 0 || found == nullptr) return rc;
+  std::memcpy(buf, space.data(), buflen);
+  char* const from = space.data();
+  auto moved = [&](char* p) -> char* {
+    return p >= from && p < from + buflen ? buf + (p - from) : p;
+  };
+  auto moved_list = [&](char** list) -> char** {
+    auto** out = reinterpret_cast<char**>(moved(reinterpret_cast<char*>(list)));
+    for (char** entry = out; entry != nullptr && *entry != nullptr; ++entry) *entry = moved(*entry);
+    return out;
+  };
+  ret->h_name = moved(mine.h_name);
+  ret->h_aliases = moved_list(mine.h_aliases);
+  ret->h_addrtype = mine.h_addrtype;
+  ret->h_length = mine.h_length;
+  ret->h_addr_list = moved_list(mine.h_addr_list);
+  *result = ret;
+  return rc;
+}
+
 int hook_gethostbyname_r(const char* name, hostent* ret, char* buf, size_t buflen, hostent** result,
                          int* h_errnop) {
   if (!in_goroutine()) return real.gethostbyname_r(name, ret, buf, buflen, result, h_errnop);
-  return offload_r(h_errnop,
-                   [&] { return real.gethostbyname_r(name, ret, buf, buflen, result, h_errnop); });
+  return lookup_into(ret, buf, buflen, result, h_errnop,
+                     [&](hostent* r, char* b, size_t n, hostent** out, int* herr) {
+                       return real.gethostbyname_r(name, r, b, n, out, herr);
+                     });
 }
 
 int hook_gethostbyname2_r(const char* name, int af, hostent* ret, char* buf, size_t buflen,
                           hostent** result, int* h_errnop) {
   if (!in_goroutine()) return real.gethostbyname2_r(name, af, ret, buf, buflen, result, h_errnop);
-  return offload_r(h_errnop, [&] {
-    return real.gethostbyname2_r(name, af, ret, buf, buflen, result, h_errnop);
-  });
+  return lookup_into(ret, buf, buflen, result, h_errnop,
+                     [&](hostent* r, char* b, size_t n, hostent** out, int* herr) {
+                       return real.gethostbyname2_r(name, af, r, b, n, out, herr);
+                     });
 }
 
 int hook_gethostbyaddr_r(const void* addr, socklen_t len, int type, hostent* ret, char* buf,
@@ -73,9 +113,10 @@ int hook_gethostbyaddr_r(const void* addr, socklen_t len, int type, hostent* ret
   if (!in_goroutine()) {
     return real.gethostbyaddr_r(addr, len, type, ret, buf, buflen, result, h_errnop);
   }
-  return offload_r(h_errnop, [&] {
-    return real.gethostbyaddr_r(addr, len, type, ret, buf, buflen, result, h_errnop);
-  });
+  return lookup_into(ret, buf, buflen, result, h_errnop,
+                     [&](hostent* r, char* b, size_t n, hostent** out, int* herr) {
+                       return real.gethostbyaddr_r(addr, len, type, r, b, n, out, herr);
+                     });
 }
 
 // The non-reentrant calls return static storage: here one per thread (an M's
@@ -83,25 +124,18 @@ int hook_gethostbyaddr_r(const void* addr, socklen_t len, int type, hostent* ret
 // filled by the reentrant call on the helper.
 struct StaticHost {
   hostent entry{};
-  std::vector<char> buffer = std::vector<char>(1024);
+  // Fixed: another goroutine's lookup must never move it while one parks.
+  char buffer[64 * 1024];
 };
 
 template <typename Call>
 hostent* static_lookup(Call call) {
   thread_local StaticHost storage;
-  for (;;) {
-    hostent* result = nullptr;
-    int herr = 0;
-    const int rc = offload_r(&herr, [&] {
-      return call(&storage.entry, storage.buffer.data(), storage.buffer.size(), &result, &herr);
-    });
-    if (rc == ERANGE && storage.buffer.size() < (1u << 20)) {
-      storage.buffer.resize(storage.buffer.size() * 2);
-      continue;
-    }
-    if (result == nullptr) h_errno = herr;
-    return result;
-  }
+  hostent* result = nullptr;
+  int herr = 0;
+  lookup_into(&storage.entry, storage.buffer, sizeof storage.buffer, &result, &herr, call);
+  if (result == nullptr) h_errno = herr;
+  return result;
 }
 
 hostent* hook_gethostbyname(const char* name) {
