@@ -6,6 +6,7 @@
 // goroutine's lookup runs whole on a helper thread (offload) while it parks.
 // Answers and errors (the return value, errno, h_errno) are the call's own,
 // handed back to the goroutine's thread.
+#include <arpa/inet.h>
 #include <netdb.h>
 
 #include <cerrno>
@@ -17,8 +18,16 @@
 namespace goos::io {
 namespace {
 
+// An address in numbers (PHP resolves "127.0.0.1" too, on every connect and
+// listen) needs no name service: answered in place, without a helper.
+bool numeric_host(const char* node) {
+  if (node == nullptr) return true;
+  unsigned char addr[sizeof(in6_addr)];
+  return inet_pton(AF_INET, node, addr) == 1 || inet_pton(AF_INET6, node, addr) == 1;
+}
+
 int hook_getaddrinfo(const char* node, const char* service, const addrinfo* hints, addrinfo** res) {
-  if (!in_goroutine()) return real.getaddrinfo(node, service, hints, res);
+  if (!in_goroutine() || numeric_host(node)) return real.getaddrinfo(node, service, hints, res);
   int result = 0, err = 0;
   this_goroutine::offload([&] {
     result = real.getaddrinfo(node, service, hints, res);
