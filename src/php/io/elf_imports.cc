@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace goos::io {
 namespace {
@@ -30,8 +31,10 @@ constexpr std::uint32_t kGlobDat = R_AARCH64_GLOB_DAT;
 std::mutex scan_lock;
 std::set<std::pair<ElfW(Addr), std::string>> patched;
 
+struct HookIndex;
+
 struct ScanState {
-  const std::vector<ImportHook>* hooks;
+  const HookIndex* index;
   bool (*skip)(const char*);
   std::vector<PatchedObject>* out;
 };
@@ -43,40 +46,66 @@ T* dyn_ptr(ElfW(Addr) base, ElfW(Addr) value) {
   return reinterpret_cast<T*>(value < base ? base + value : value);
 }
 
-// Writes `value` into `slot`, lifting RELRO's write protection around it.
-bool write_slot(void** slot, void* value, ElfW(Addr) relro_start, ElfW(Addr) relro_end,
-                std::string& error) {
-  const auto addr = reinterpret_cast<ElfW(Addr)>(slot);
-  const bool protected_page = addr >= relro_start && addr < relro_end;
-  const long page = sysconf(_SC_PAGESIZE);
-  void* page_start = reinterpret_cast<void*>(addr & ~static_cast<ElfW(Addr)>(page - 1));
-  if (protected_page && mprotect(page_start, page, PROT_READ | PROT_WRITE) != 0) {
-    error = std::string("mprotect(PROT_READ|PROT_WRITE) of a RELRO page: ") + std::strerror(errno);
-    return false;
+// The hooks by the first byte of their symbol: most imports are ruled out
+// with one lookup instead of a strcmp per hook (scanning every object's
+// relocations is most of the startup cost).
+struct HookIndex {
+  std::vector<const ImportHook*> by_first[256];
+  explicit HookIndex(const std::vector<ImportHook>& hooks) {
+    for (const ImportHook& hook : hooks) {
+      by_first[static_cast<unsigned char>(hook.symbol[0])].push_back(&hook);
+    }
   }
-  __atomic_store_n(slot, value, __ATOMIC_RELEASE);
-  if (protected_page) mprotect(page_start, page, PROT_READ);
-  return true;
-}
+  const ImportHook* find(const char* name) const {
+    for (const ImportHook* hook : by_first[static_cast<unsigned char>(name[0])]) {
+      if (std::strcmp(name, hook->symbol) == 0) return hook;
+    }
+    return nullptr;
+  }
+};
 
-void patch_relocations(const ElfW(Rela) * rela, std::size_t count, ElfW(Addr) base,
-                       const ElfW(Sym) * symtab, const char* strtab, const ScanState& state,
-                       ElfW(Addr) relro_start, ElfW(Addr) relro_end, PatchedObject& object) {
+struct SlotWrite {
+  void** slot;
+  void* value;
+};
+
+// Collects the slots of `rela` that import a hooked symbol.
+void find_slots(const ElfW(Rela) * rela, std::size_t count, ElfW(Addr) base,
+                const ElfW(Sym) * symtab, const char* strtab, const HookIndex& index,
+                std::vector<SlotWrite>& writes, PatchedObject& object) {
   for (std::size_t i = 0; i < count; ++i) {
     const auto type = static_cast<std::uint32_t>(ELF64_R_TYPE(rela[i].r_info));
     if (type != kJumpSlot && type != kGlobDat) continue;
     const char* name = strtab + symtab[ELF64_R_SYM(rela[i].r_info)].st_name;
-    for (const ImportHook& hook : *state.hooks) {
-      if (std::strcmp(name, hook.symbol) != 0) continue;
-      void** slot = reinterpret_cast<void**>(base + rela[i].r_offset);
-      if (!write_slot(slot, hook.hook, relro_start, relro_end, object.error)) return;
-      ++object.slots;
-      bool listed = false;
-      for (const auto& s : object.symbols) listed = listed || s == name;
-      if (!listed) object.symbols.emplace_back(name);
-      break;
-    }
+    const ImportHook* hook = index.find(name);
+    if (hook == nullptr) continue;
+    writes.push_back({reinterpret_cast<void**>(base + rela[i].r_offset), hook->hook});
+    bool listed = false;
+    for (const auto& s : object.symbols) listed = listed || s == name;
+    if (!listed) object.symbols.emplace_back(name);
   }
+}
+
+// Writes every slot, lifting RELRO's write protection once around them all.
+bool write_slots(const std::vector<SlotWrite>& writes, ElfW(Addr) relro_start, ElfW(Addr) relro_end,
+                 std::string& error) {
+  const auto page = static_cast<ElfW(Addr)>(sysconf(_SC_PAGESIZE));
+  const ElfW(Addr) first = relro_start & ~(page - 1);
+  const ElfW(Addr) last = (relro_end + page - 1) & ~(page - 1);
+  bool in_relro = false;
+  for (const SlotWrite& w : writes) {
+    const auto addr = reinterpret_cast<ElfW(Addr)>(w.slot);
+    in_relro = in_relro || (addr >= relro_start && addr < relro_end);
+  }
+  if (in_relro &&
+      mprotect(reinterpret_cast<void*>(first), last - first, PROT_READ | PROT_WRITE) != 0) {
+    error =
+        std::string("mprotect(PROT_READ|PROT_WRITE) of its RELRO pages: ") + std::strerror(errno);
+    return false;
+  }
+  for (const SlotWrite& w : writes) __atomic_store_n(w.slot, w.value, __ATOMIC_RELEASE);
+  if (in_relro) mprotect(reinterpret_cast<void*>(first), last - first, PROT_READ);
+  return true;
 }
 
 int scan_object(dl_phdr_info* info, std::size_t, void* data) {
@@ -132,13 +161,17 @@ int scan_object(dl_phdr_info* info, std::size_t, void* data) {
   if (symtab == nullptr || strtab == nullptr) return 0;
   PatchedObject object;
   object.path = path;
+  std::vector<SlotWrite> writes;
   if (jmprel != nullptr && plt_is_rela) {
-    patch_relocations(jmprel, jmprel_size / sizeof(ElfW(Rela)), base, symtab, strtab, state,
-                      relro_start, relro_end, object);
+    find_slots(jmprel, jmprel_size / sizeof(ElfW(Rela)), base, symtab, strtab, *state.index, writes,
+               object);
   }
-  if (rela != nullptr && object.error.empty()) {
-    patch_relocations(rela, rela_size / sizeof(ElfW(Rela)), base, symtab, strtab, state,
-                      relro_start, relro_end, object);
+  if (rela != nullptr) {
+    find_slots(rela, rela_size / sizeof(ElfW(Rela)), base, symtab, strtab, *state.index, writes,
+               object);
+  }
+  if (!writes.empty() && write_slots(writes, relro_start, relro_end, object.error)) {
+    object.slots = static_cast<int>(writes.size());
   }
   if (object.slots > 0 || !object.error.empty()) state.out->push_back(std::move(object));
   return 0;
@@ -150,7 +183,8 @@ std::vector<PatchedObject> patch_loaded_objects(const std::vector<ImportHook>& h
                                                 bool (*skip)(const char* path)) {
   std::vector<PatchedObject> out;
   std::lock_guard guard(scan_lock);
-  ScanState state{&hooks, skip, &out};
+  const HookIndex index(hooks);
+  ScanState state{&index, skip, &out};
   dl_iterate_phdr(scan_object, &state);
   return out;
 }
