@@ -33,7 +33,8 @@ namespace this_goroutine {
 //
 // When `conflict` is given and another goroutine of this M is already waiting
 // on one of the fds (two goroutines using one connection at once), it returns
-// -1 with errno EBUSY at once, fills *conflict and waits for nothing.
+// -1 with errno EBUSY at once, fills *conflict and waits for nothing. A
+// listening socket is never a conflict: acceptors share only its queue.
 int wait_fds(pollfd* fds, unsigned long nfds, Deadline deadline, FdConflict* conflict = nullptr);
 
 // Runs `fn` on one of the runtime's helper threads while the goroutine parks

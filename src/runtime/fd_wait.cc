@@ -14,6 +14,7 @@
 // silently, and the goroutine would otherwise wait for an event that can no
 // longer come.
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -49,6 +50,18 @@ ClosingIndex& closing_index() {
 
 constexpr short kReadEvents = POLLIN | POLLPRI | POLLRDNORM | POLLRDBAND;
 constexpr short kWriteEvents = POLLOUT | POLLWRNORM | POLLWRBAND;
+
+// Goroutines waiting together to accept on one listening socket share only
+// the kernel's queue, which hands out one connection at a time: that is how
+// servers are written, not two users of one conversation.
+bool is_listening(int fd) {
+  int listening = 0;
+  socklen_t len = sizeof listening;
+  const int saved = errno;
+  const bool yes = getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 && listening;
+  errno = saved;
+  return yes;
+}
 
 int poll_timeout_ms(Deadline deadline) {
   if (deadline == kNoDeadline) return -1;
@@ -163,7 +176,8 @@ int wait_fds(pollfd* fds, unsigned long nfds, Deadline deadline, FdConflict* con
     if (conflict != nullptr) {
       for (unsigned long i = 0; i < nfds; ++i) {
         if (fds[i].fd < 0) continue;
-        if (const FdWaiter* other = p->poller.other_waiter(fds[i].fd, g)) {
+        const FdWaiter* other = p->poller.other_waiter(fds[i].fd, g);
+        if (other != nullptr && !is_listening(fds[i].fd)) {
           conflict->fd = fds[i].fd;
           conflict->goroutine = other->g->id;
           errno = EBUSY;

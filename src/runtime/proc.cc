@@ -618,25 +618,22 @@ Runtime::~Runtime() {
   for (int i = 0; i < 100 && impl_->blocking_calls.load() > 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  if (impl_->blocking_calls.load() > 0) {
-    detail::detach_current_thread();
-    uninstall_stack_guard_handler();
-    g_runtime.store(nullptr);
-    (void)impl_.release();
-    return;
-  }
-  // Abandoned goroutines (still blocked): give their stacks back unwound.
-  for (auto& g : impl_->allgs) {
-    if (g->stack) {
-      g->context.destroy();
-      impl_->stacks.deallocate(g->stack);
-      g->stack = {};
+  const bool helpers_busy = impl_->blocking_calls.load() > 0;
+  if (!helpers_busy) {
+    // Abandoned goroutines (still blocked): give their stacks back unwound.
+    for (auto& g : impl_->allgs) {
+      if (g->stack) {
+        g->context.destroy();
+        impl_->stacks.deallocate(g->stack);
+        g->stack = {};
+      }
     }
+    impl_->ps.clear();  // StackCaches return their stacks
   }
-  impl_->ps.clear();  // StackCaches return their stacks
   detail::detach_current_thread();
   uninstall_stack_guard_handler();
   g_runtime.store(nullptr);
+  if (helpers_busy) (void)impl_.release();
 }
 
 Runtime* Runtime::current() {

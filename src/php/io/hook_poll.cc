@@ -19,21 +19,8 @@ int hook_wait(pollfd* fds, unsigned long nfds, Deadline deadline) {
     n = this_goroutine::wait_fds(fds, nfds, deadline, &conflict);
     err = errno;
   }
+  if (n < 0 && err == EBUSY && conflict.fd >= 0) throw_fd_conflict(conflict);
   errno = err;
-  if (n < 0 && errno == EBUSY && conflict.fd >= 0) {
-    // Goroutines waiting together to accept on one listening socket share
-    // nothing but the queue, which the kernel hands out one connection at a
-    // time: that is how servers are written, not a misuse.
-    int listening = 0;
-    socklen_t len = sizeof listening;
-    if (getsockopt(conflict.fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 && listening) {
-      const SslErrorQueue own;
-      n = this_goroutine::wait_fds(fds, nfds, deadline, nullptr);
-      return n;
-    }
-    throw_fd_conflict(conflict);
-    errno = EBUSY;
-  }
   return n;
 }
 

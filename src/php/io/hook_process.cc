@@ -16,18 +16,6 @@
 namespace goos::io {
 namespace {
 
-template <typename Call>
-auto offloaded(Call call) -> decltype(call()) {
-  decltype(call()) result{};
-  int err = 0;
-  this_goroutine::offload([&] {
-    result = call();
-    err = errno;
-  });
-  errno = err;
-  return result;
-}
-
 // Waiting for the exit of one child needs no helper: its pidfd becomes
 // readable when it exits, the goroutine parks on that, and the wait that
 // follows returns at once. Stops and continues (WUNTRACED, WCONTINUED), any

@@ -28,39 +28,14 @@ bool numeric_host(const char* node) {
 
 int hook_getaddrinfo(const char* node, const char* service, const addrinfo* hints, addrinfo** res) {
   if (!in_goroutine() || numeric_host(node)) return real.getaddrinfo(node, service, hints, res);
-  int result = 0, err = 0;
-  this_goroutine::offload([&] {
-    result = real.getaddrinfo(node, service, hints, res);
-    err = errno;
-  });
-  errno = err;
-  return result;
+  return offloaded([&] { return real.getaddrinfo(node, service, hints, res); });
 }
 
 int hook_getnameinfo(const sockaddr* addr, socklen_t addrlen, char* host, socklen_t hostlen,
                      char* serv, socklen_t servlen, int flags) {
   if (!in_goroutine()) return real.getnameinfo(addr, addrlen, host, hostlen, serv, servlen, flags);
-  int result = 0, err = 0;
-  this_goroutine::offload([&] {
-    result = real.getnameinfo(addr, addrlen, host, hostlen, serv, servlen, flags);
-    err = errno;
-  });
-  errno = err;
-  return result;
-}
-
-// A reentrant gethostby*_r, run on a helper: the helper's own h_errno and
-// errno come back in *h_errnop and errno.
-template <typename Call>
-int offload_r(int* h_errnop, Call call) {
-  int result = 0, err = 0;
-  this_goroutine::offload([&] {
-    result = call();
-    err = errno;
-  });
-  errno = err;
-  (void)h_errnop;  // written by the call itself, through the pointer
-  return result;
+  return offloaded(
+      [&] { return real.getnameinfo(addr, addrlen, host, hostlen, serv, servlen, flags); });
 }
 
 // The caller's result storage may be a thread's global (PHP's
@@ -75,8 +50,7 @@ int lookup_into(hostent* ret, char* buf, size_t buflen, hostent** result, int* h
   std::vector<char> space(buflen);
   hostent* found = nullptr;
   int herr = 0;
-  const int rc =
-      offload_r(nullptr, [&] { return call(&mine, space.data(), buflen, &found, &herr); });
+  const int rc = offloaded([&] { return call(&mine, space.data(), buflen, &found, &herr); });
   if (h_errnop != nullptr) *h_errnop = herr;
   *result = nullptr;
   if (rc != 0 || found == nullptr) return rc;
@@ -174,21 +148,19 @@ hostent* hook_gethostbyaddr(const void* addr, socklen_t addrlen, int type) {
 int hook_res_nsearch(res_state state, const char* name, int cls, int type, unsigned char* answer,
                      int anslen) {
   if (!in_goroutine()) return real.res_nsearch(state, name, cls, type, answer, anslen);
-  return offload_r(nullptr,
-                   [&] { return real.res_nsearch(state, name, cls, type, answer, anslen); });
+  return offloaded([&] { return real.res_nsearch(state, name, cls, type, answer, anslen); });
 }
 
 int hook_res_nquery(res_state state, const char* name, int cls, int type, unsigned char* answer,
                     int anslen) {
   if (!in_goroutine()) return real.res_nquery(state, name, cls, type, answer, anslen);
-  return offload_r(nullptr,
-                   [&] { return real.res_nquery(state, name, cls, type, answer, anslen); });
+  return offloaded([&] { return real.res_nquery(state, name, cls, type, answer, anslen); });
 }
 
 template <typename Call>
 int offload_with_h_errno(Call call) {
   int herr = 0;
-  const int result = offload_r(nullptr, [&] {
+  const int result = offloaded([&] {
     const int r = call();
     herr = h_errno;
     return r;

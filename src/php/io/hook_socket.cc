@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <optional>
 
 #include "io/hook_support.h"
 
@@ -36,17 +37,32 @@ Deadline socket_deadline(int fd, int option) {
   return Clock::now() + std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec);
 }
 
-// Parks until `fd` is ready for `events` or its socket timeout passes. 1:
-// ready; 0: timed out (errno set as the kernel would); -1: failed (errno).
-int wait_ready(int fd, short events, int timeout_option, Deadline& deadline, bool& deadline_set) {
-  if (!deadline_set) {
-    deadline = socket_deadline(fd, timeout_option);
-    deadline_set = true;
-  }
+// What a blocking call that moved `done` bytes before it failed returns: the
+// count, or -1 (errno as the failure left it) when nothing moved.
+ssize_t done_or_failed(size_t done) { return done > 0 ? static_cast<ssize_t>(done) : -1; }
+
+// Parks until `fd` is ready for `events` or its socket timeout passes (read
+// on the first wait of a call, so that later waits of the same call share
+// it). 1: ready; 0: timed out (errno set as the kernel would); -1: failed.
+int wait_ready(int fd, short events, int timeout_option, std::optional<Deadline>& deadline) {
+  if (!deadline) deadline = socket_deadline(fd, timeout_option);
   pollfd p{fd, events, 0};
-  const int n = hook_wait(&p, 1, deadline);
+  const int n = hook_wait(&p, 1, *deadline);
   if (n == 0) errno = EAGAIN;
   return n;
+}
+
+// After a non-blocking try failed: true when the fd became ready and the
+// call should try again; false when the failure stands (an error other than
+// EAGAIN, EAGAIN on a non-blocking fd, the timeout), errno saying which.
+bool wait_to_retry(int fd, short events, int timeout_option, std::optional<Deadline>& deadline) {
+  const int err = errno;
+  if (err != EAGAIN && err != EWOULDBLOCK) return false;
+  if (!is_blocking(fd)) {
+    errno = err;
+    return false;
+  }
+  return wait_ready(fd, events, timeout_option, deadline) > 0;
 }
 
 // A read-side call on an fd that may be blocking: returns at once when data
@@ -56,9 +72,8 @@ auto read_side(int fd, Call call) -> decltype(call()) {
   if (!in_goroutine() || !is_blocking(fd)) return call();
   pollfd p{fd, POLLIN, 0};
   if (real.poll(&p, 1, 0) != 0) return call();  // ready, or an error the call reports
-  Deadline deadline;
-  bool deadline_set = false;
-  if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) return -1;
+  std::optional<Deadline> deadline;
+  if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline) <= 0) return -1;
   return call();
 }
 
@@ -81,9 +96,8 @@ ssize_t hook_write(int fd, const void* buf, size_t count) {
   errno = saved;
   pollfd p{fd, POLLOUT, 0};
   if (real.poll(&p, 1, 0) == 0) {
-    Deadline deadline;
-    bool deadline_set = false;
-    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) return -1;
+    std::optional<Deadline> deadline;
+    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline) <= 0) return -1;
   }
   return real.write(fd, buf, count);
 }
@@ -99,8 +113,7 @@ ssize_t recv_side(int fd, size_t len, int flags, Call call) {
   if (!in_goroutine() || (flags & MSG_DONTWAIT)) return call(0, flags);
   const bool all = flags & MSG_WAITALL;
   flags = (flags & ~MSG_WAITALL) | MSG_DONTWAIT;
-  Deadline deadline;
-  bool deadline_set = false;
+  std::optional<Deadline> deadline;
   size_t got = 0;
   for (;;) {
     const ssize_t n = call(got, flags);
@@ -109,15 +122,7 @@ ssize_t recv_side(int fd, size_t len, int flags, Call call) {
       continue;
     }
     if (n >= 0) return static_cast<ssize_t>(got + static_cast<size_t>(n));
-    if (errno != EAGAIN && errno != EWOULDBLOCK) return got > 0 ? static_cast<ssize_t>(got) : -1;
-    const int saved = errno;
-    if (!is_blocking(fd)) {
-      errno = saved;
-      return got > 0 ? static_cast<ssize_t>(got) : -1;
-    }
-    if (wait_ready(fd, POLLIN, SO_RCVTIMEO, deadline, deadline_set) <= 0) {
-      return got > 0 ? static_cast<ssize_t>(got) : -1;
-    }
+    if (!wait_to_retry(fd, POLLIN, SO_RCVTIMEO, deadline)) return done_or_failed(got);
   }
 }
 
@@ -145,8 +150,7 @@ ssize_t hook_recvmsg(int fd, msghdr* msg, int flags) {
 template <typename Call>
 ssize_t send_side(int fd, size_t len, int flags, Call call) {
   if (!in_goroutine() || (flags & MSG_DONTWAIT)) return call(0, flags);
-  Deadline deadline;
-  bool deadline_set = false;
+  std::optional<Deadline> deadline;
   size_t sent = 0;
   for (;;) {
     const ssize_t n = call(sent, flags | MSG_DONTWAIT);
@@ -155,15 +159,7 @@ ssize_t send_side(int fd, size_t len, int flags, Call call) {
       if (sent >= len) return static_cast<ssize_t>(sent);
       continue;
     }
-    if (errno != EAGAIN && errno != EWOULDBLOCK) return sent > 0 ? static_cast<ssize_t>(sent) : -1;
-    const int saved = errno;
-    if (!is_blocking(fd)) {
-      errno = saved;
-      return sent > 0 ? static_cast<ssize_t>(sent) : -1;
-    }
-    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) {
-      return sent > 0 ? static_cast<ssize_t>(sent) : -1;
-    }
+    if (!wait_to_retry(fd, POLLOUT, SO_SNDTIMEO, deadline)) return done_or_failed(sent);
   }
 }
 
@@ -183,19 +179,7 @@ ssize_t hook_sendto(int fd, const void* buf, size_t len, int flags, const sockad
 // sendmsg's iovecs are not split: a partial send returns its count, as a
 // blocking sendmsg interrupted by a signal would.
 ssize_t hook_sendmsg(int fd, const msghdr* msg, int flags) {
-  if (!in_goroutine() || (flags & MSG_DONTWAIT)) return real.sendmsg(fd, msg, flags);
-  Deadline deadline;
-  bool deadline_set = false;
-  for (;;) {
-    const ssize_t n = real.sendmsg(fd, msg, flags | MSG_DONTWAIT);
-    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
-    const int saved = errno;
-    if (!is_blocking(fd)) {
-      errno = saved;
-      return n;
-    }
-    if (wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set) <= 0) return -1;
-  }
+  return send_side(fd, 0, flags, [&](size_t, int f) { return real.sendmsg(fd, msg, f); });
 }
 
 int hook_accept(int fd, sockaddr* addr, socklen_t* len) {
@@ -227,9 +211,8 @@ int hook_connect(int fd, const sockaddr* addr, socklen_t len) {
     }
   }
   if (result != 0 && err == EINPROGRESS) {
-    Deadline deadline;
-    bool deadline_set = false;
-    const int n = wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline, deadline_set);
+    std::optional<Deadline> deadline;
+    const int n = wait_ready(fd, POLLOUT, SO_SNDTIMEO, deadline);
     err = errno;
     if (n == 0) {
       err = EINPROGRESS;  // what a blocking connect reports when SO_SNDTIMEO passes

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <vector>
 
@@ -24,39 +25,23 @@ namespace goos::io {
 
 // The functions the hooks replace, as the process's global scope resolves
 // them (libc's, or an interposer's such as a sanitizer's): the hooks call
-// these, never the names, which may be patched.
+// these, never the names, which may be patched. One list makes both the
+// members and their lookups (io_hooks.cc).
+// clang-format off
+#define GOOS_IO_ORIGINALS(X)                                                           \
+  X(poll) X(ppoll) X(select) X(pselect)                                                \
+  X(read) X(write) X(recv) X(recvfrom) X(recvmsg) X(send) X(sendto) X(sendmsg)         \
+  X(accept) X(accept4) X(connect) X(close)                                             \
+  X(getaddrinfo) X(getnameinfo) X(gethostbyname) X(gethostbyname2) X(gethostbyname_r) \
+  X(gethostbyname2_r) X(gethostbyaddr) X(gethostbyaddr_r)                              \
+  X(res_nsearch) X(res_nquery) X(res_search) X(res_query)                              \
+  X(waitpid) X(wait4) X(pclose)
+// clang-format on
+
 struct Originals {
-  decltype(&::poll) poll;
-  decltype(&::ppoll) ppoll;
-  decltype(&::select) select;
-  decltype(&::pselect) pselect;
-  decltype(&::read) read;
-  decltype(&::write) write;
-  decltype(&::recv) recv;
-  decltype(&::recvfrom) recvfrom;
-  decltype(&::recvmsg) recvmsg;
-  decltype(&::send) send;
-  decltype(&::sendto) sendto;
-  decltype(&::sendmsg) sendmsg;
-  decltype(&::accept) accept;
-  decltype(&::accept4) accept4;
-  decltype(&::connect) connect;
-  decltype(&::close) close;
-  decltype(&::getaddrinfo) getaddrinfo;
-  decltype(&::getnameinfo) getnameinfo;
-  decltype(&::gethostbyname) gethostbyname;
-  decltype(&::gethostbyname2) gethostbyname2;
-  decltype(&::gethostbyname_r) gethostbyname_r;
-  decltype(&::gethostbyname2_r) gethostbyname2_r;
-  decltype(&::gethostbyaddr) gethostbyaddr;
-  decltype(&::gethostbyaddr_r) gethostbyaddr_r;
-  int (*res_nsearch)(res_state, const char*, int, int, unsigned char*, int);
-  int (*res_nquery)(res_state, const char*, int, int, unsigned char*, int);
-  int (*res_search)(const char*, int, int, unsigned char*, int);
-  int (*res_query)(const char*, int, int, unsigned char*, int);
-  decltype(&::waitpid) waitpid;
-  decltype(&::wait4) wait4;
-  decltype(&::pclose) pclose;
+#define GOOS_IO_ORIGINAL_MEMBER(name) decltype(&::name) name;
+  GOOS_IO_ORIGINALS(GOOS_IO_ORIGINAL_MEMBER)
+#undef GOOS_IO_ORIGINAL_MEMBER
 };
 extern Originals real;
 
@@ -66,6 +51,21 @@ inline bool in_goroutine() { return this_goroutine::is_goroutine(); }
 // poll's timeout (ms, negative: none) as a deadline.
 inline Deadline deadline_after_ms(long long ms) {
   return ms < 0 ? kNoDeadline : Clock::now() + std::chrono::milliseconds(ms);
+}
+
+// Runs a blocking call on a helper thread while the goroutine parks
+// (this_goroutine::offload) and hands back its result and its errno, which
+// the helper's thread set.
+template <typename Call>
+auto offloaded(Call call) -> decltype(call()) {
+  decltype(call()) result{};
+  int err = 0;
+  this_goroutine::offload([&] {
+    result = call();
+    err = errno;
+  });
+  errno = err;
+  return result;
 }
 
 // Each family adds its hooks (symbol name, function) to the install list.

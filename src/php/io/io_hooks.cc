@@ -84,37 +84,9 @@ void install_hooks() {
     // shutdown).
     dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
   }
-  resolve(real.poll, "poll");
-  resolve(real.ppoll, "ppoll");
-  resolve(real.select, "select");
-  resolve(real.pselect, "pselect");
-  resolve(real.read, "read");
-  resolve(real.write, "write");
-  resolve(real.recv, "recv");
-  resolve(real.recvfrom, "recvfrom");
-  resolve(real.recvmsg, "recvmsg");
-  resolve(real.send, "send");
-  resolve(real.sendto, "sendto");
-  resolve(real.sendmsg, "sendmsg");
-  resolve(real.accept, "accept");
-  resolve(real.accept4, "accept4");
-  resolve(real.connect, "connect");
-  resolve(real.close, "close");
-  resolve(real.getaddrinfo, "getaddrinfo");
-  resolve(real.getnameinfo, "getnameinfo");
-  resolve(real.gethostbyname, "gethostbyname");
-  resolve(real.gethostbyname2, "gethostbyname2");
-  resolve(real.gethostbyname_r, "gethostbyname_r");
-  resolve(real.gethostbyname2_r, "gethostbyname2_r");
-  resolve(real.gethostbyaddr, "gethostbyaddr");
-  resolve(real.gethostbyaddr_r, "gethostbyaddr_r");
-  resolve(real.res_nsearch, "res_nsearch");
-  resolve(real.res_nquery, "res_nquery");
-  resolve(real.res_search, "res_search");
-  resolve(real.res_query, "res_query");
-  resolve(real.waitpid, "waitpid");
-  resolve(real.wait4, "wait4");
-  resolve(real.pclose, "pclose");
+#define GOOS_IO_RESOLVE(name) resolve(real.name, #name);
+  GOOS_IO_ORIGINALS(GOOS_IO_RESOLVE)
+#undef GOOS_IO_RESOLVE
   resolve(real_dlopen, "dlopen");
   add_poll_hooks(hook_list);
   add_socket_hooks(hook_list);
