@@ -125,9 +125,12 @@ bool watch_all(P* p, G* g, Ticket ticket, const pollfd* fds, unsigned long nfds,
   return true;
 }
 
-void unwatch_all(P* p, Registration& reg) {
-  for (std::size_t j = 0; j < reg.waiters.size(); ++j)
-    p->poller.unwatch(reg.fds[j], &reg.waiters[j]);
+// Leaves the poller; an fd reported closed is only forgotten (Poller::unwatch).
+void unwatch_all(P* p, Registration& reg, const std::vector<int>& closed) {
+  for (std::size_t j = 0; j < reg.waiters.size(); ++j) {
+    const bool closing = std::find(closed.begin(), closed.end(), reg.fds[j]) != closed.end();
+    p->poller.unwatch(reg.fds[j], &reg.waiters[j], closing);
+  }
 }
 
 // Step 3 for a wake that reported closed fds: the closed entries read
@@ -221,7 +224,7 @@ int wait_fds(pollfd* fds, unsigned long nfds, Deadline deadline, FdConflict* con
       index.size.fetch_sub(reg.fds.size(), std::memory_order_relaxed);
       closed.swap(parked.closed);
     }
-    unwatch_all(p, reg);
+    unwatch_all(p, reg, closed);
   }
 }
 

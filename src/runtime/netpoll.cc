@@ -80,14 +80,16 @@ bool Poller::watch(int fd, FdWaiter* w) {
   return false;
 }
 
-void Poller::unwatch(int fd, FdWaiter* w) {
+void Poller::unwatch(int fd, FdWaiter* w, bool closing) {
   auto it = fds_.find(fd);
   if (it == fds_.end()) return;
   remove_from(w->write ? &it->second.writers : &it->second.readers, w);
   if (it->second.readers == nullptr && it->second.writers == nullptr) {
-    epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);  // fails harmlessly if fd was closed
+    // A closing fd is left to close(), which drops it from the set: another
+    // thread may be closing it right now, or have reused its number.
+    if (!closing) epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);  // harmless if closed
     fds_.erase(it);
-  } else {
+  } else if (!closing) {
     update(fd, it->second, false);
   }
 }

@@ -36,7 +36,10 @@ class Poller {
   // Owner: starts / stops watching `fd` for `w`. False (errno set) when the
   // kernel refuses the fd (not pollable, closed).
   bool watch(int fd, FdWaiter* w);
-  void unwatch(int fd, FdWaiter* w);
+  // `closing`: the fd is being closed (close_fd_waits): only forget the
+  // waiter, touch the kernel's set no more (a stale entry of a closed file
+  // is dropped by close(); its events, if any, find no waiter).
+  void unwatch(int fd, FdWaiter* w, bool closing = false);
   std::size_t watched() const { return fds_.size(); }
   // Owner: a waiter on `fd` (either direction) of a goroutine other than `g`.
   const FdWaiter* other_waiter(int fd, const G* g) const;
