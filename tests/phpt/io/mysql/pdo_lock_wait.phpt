@@ -41,7 +41,10 @@ go(function () use ($table, $locked, $waiter_id, $ended, $holder_said) {
     while (!$seen && count($ended) === 0) {
         $waiting->execute([$id]);
         $seen = $waiting->fetchColumn() == 1;
-        usleep(1000);
+        // InnoDB refreshes what INNODB_TRX shows only when nobody read it for
+        // 100 ms: polling faster would keep showing the table as it was
+        // before the waiter's UPDATE started waiting.
+        usleep(150_000);
     }
     $db->commit();
     $holder_said->send($seen ? 'committed once the waiter was seen waiting' : 'the waiter ended before it was seen waiting');
