@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts and stops the private servers that tests and benchmarks talk to: a
-# redis and a MariaDB of their own, never the machine's.
+# redis, a MariaDB and a PostgreSQL of their own, never the machine's.
 #
-#   scripts/services.sh start <redis|mariadb> [dir]   start one, print its exports
-#   scripts/services.sh env   <redis|mariadb> [dir]   print them again
-#   scripts/services.sh stop  <redis|mariadb> [dir]   stop it and remove its dir
+#   scripts/services.sh start <service> [dir]   start one, print its exports
+#   scripts/services.sh env   <service> [dir]   print them again
+#   scripts/services.sh stop  <service> [dir]   stop it and remove its dir
+#
+# <service> is redis, mariadb or postgresql.
 #
 #   eval "$(scripts/services.sh start redis)"
 #   trap 'scripts/services.sh stop redis "$GOOS_REDIS_DIR"' EXIT
@@ -18,30 +20,46 @@
 #   redis:   GOOS_REDIS_HOST GOOS_REDIS_PORT GOOS_REDIS_SOCKET GOOS_REDIS_DIR
 #   mariadb: GOOS_MYSQL_HOST GOOS_MYSQL_PORT GOOS_MYSQL_SOCKET GOOS_MYSQL_USER
 #            GOOS_MYSQL_PASSWORD GOOS_MYSQL_DB GOOS_MYSQL_DIR
+#   postgresql: GOOS_PG_HOST GOOS_PG_PORT GOOS_PG_SOCKET_DIR (holds .s.PGSQL.<port>)
+#            GOOS_PG_USER GOOS_PG_PASSWORD GOOS_PG_DB GOOS_PG_CA GOOS_PG_DIR
 # as `export NAME=value` lines. Starting where the server already runs only
 # prints them. MariaDB gets its own data directory (a copy of one that
 # mariadb-install-db made once, 3 to 5 s, into ~/.cache/goos), a user goos with password goos holding every privilege,
 # from anywhere, and a database goos; the OS user running this script (root)
 # reaches it as the same MariaDB user through the socket without a password.
+# PostgreSQL 15 gets its own cluster (a copy of one that initdb made once, 1 to
+# 2 s, into ~/.cache/goos), with ssl=on (a self-signed certificate for
+# localhost and 127.0.0.1 made at each start, GOOS_PG_CA: sslmode=verify-full
+# holds with it) and durability off (fsync, full-page writes, synchronous
+# commit). Its superuser goos, password goos, owns a database goos; over TCP
+# (127.0.0.1, with or without TLS) the password is required (SCRAM), over the
+# socket it is not (trust: the directory is 0700, only root and the server's
+# user reach it). Run by root, the server runs as Debian's postgres user (it
+# refuses root), which owns the state directory: its parent must be searchable.
 #
 # The state directory: the [dir] argument, else $GOOS_SERVICES_DIR/<service>,
 # else (for start) a new one under ${TMPDIR:-/tmp}. `stop` and `env` without
-# [dir] take GOOS_REDIS_DIR / GOOS_MYSQL_DIR from the environment (what `start`
+# [dir] take the service's GOOS_..._DIR from the environment (what `start`
 # exported), then $GOOS_SERVICES_DIR/<service>. `stop` ends the server by its
-# pid file (TERM, then KILL after 10 s), whether or not it still runs, and
-# removes the directory; stopping what is already stopped does nothing.
+# pid file (TERM, PostgreSQL INT, then KILL after 10 s), whether or not it still
+# runs, and any process of the same program left in the directory, and removes
+# the directory; stopping what is already stopped does nothing.
 #
 # Packages: redis-tools (Debian's redis server executable, as redis-check-rdb,
 # and redis-cli; the redis-server package would also install and start the
-# system's redis service) and mariadb-server-core + mariadb-client-core
+# system's redis service), mariadb-server-core + mariadb-client-core
 # (mariadbd, mariadb-install-db and the mariadb client, without the system
-# service that the mariadb-server package installs and starts).
+# service that the mariadb-server package installs and starts),
+# postgresql-15 + postgresql-client-15 (the server binaries under
+# /usr/lib/postgresql/15/bin, psql; its install makes a cluster under
+# /var/lib/postgresql, which goos_apt_install keeps from being started) and
+# openssl for the certificates.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 source "$here/lib.sh"
 
 usage() {
-  echo "usage: $0 <start|stop|env> <redis|mariadb> [dir]" >&2
+  echo "usage: $0 <start|stop|env> <redis|mariadb|postgresql|nginx> [dir]" >&2
   exit 2
 }
 action="${1:-}"
@@ -50,6 +68,8 @@ case "$action" in start | stop | env) ;; *) usage ;; esac
 case "$service" in
 redis) prefix=GOOS_REDIS ;;
 mariadb) prefix=GOOS_MYSQL ;;
+postgresql) prefix=GOOS_PG ;;
+nginx) prefix=GOOS_NGINX ;;
 *) usage ;;
 esac
 timeout="${GOOS_SERVICES_TIMEOUT:-30}"
@@ -92,13 +112,29 @@ server_pid() {
   echo "$pid"
 }
 
-# Ends the server (TERM, KILL after 10 s) and removes the directory.
+# Processes of the server's program (its executable, saved in server.exe once
+# it answered) that work in the state directory: what outlives a server killed
+# with SIGKILL, like nginx's workers, which do not end with their master.
+leftovers() {
+  local exe p cwd
+  exe=$(cat "$dir/server.exe" 2>/dev/null) || return 0
+  for p in /proc/[0-9]*; do
+    [[ "$(readlink "$p/exe" 2>/dev/null)" == "$exe" ]] || continue
+    cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+    [[ "$cwd" == "$dir" || "$cwd" == "$dir"/* ]] && echo "${p#/proc/}"
+  done
+  return 0
+}
+
+# Ends the server (TERM, KILL after 10 s) and removes the directory. PostgreSQL
+# gets INT, its fast shutdown: its TERM waits until every client has gone.
 stop_server() {
   [[ -d "$dir" ]] || return 0
   [[ -f "$dir/$MARKER" ]] || die "$dir is not a state directory of services.sh (no $MARKER): not removing it"
-  local pid i
+  local pid i signal=TERM
+  [[ "$service" == postgresql ]] && signal=INT
   if pid=$(server_pid); then
-    kill -TERM "$pid" 2>/dev/null || true
+    kill -"$signal" "$pid" 2>/dev/null || true
     for ((i = 0; i < 200; i++)); do
       alive "$pid" || break
       sleep 0.05
@@ -112,6 +148,11 @@ stop_server() {
       done
     fi
   fi
+  for pid in $(leftovers); do kill -KILL "$pid" 2>/dev/null || true; done
+  for ((i = 0; i < 100; i++)); do
+    [[ -z "$(leftovers)" ]] && break
+    sleep 0.05
+  done
   rm -rf "$dir"
 }
 
@@ -347,7 +388,110 @@ SQL
   fail "mariadbd found no free port in 5 tries" "$dir/mariadb.log"
 }
 
+# make_cert <name>: a self-signed certificate for localhost and 127.0.0.1 (its
+# own CA: clients verify against the certificate itself), <name>.crt and
+# <name>.key in the state directory. An EC key: made in milliseconds.
+make_cert() {
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+    -subj /CN=localhost -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1' \
+    -keyout "$dir/$1.key" -out "$dir/$1.crt" >"$dir/openssl.log" 2>&1 ||
+    fail "openssl could not make a test certificate" "$dir/openssl.log"
+}
+
+readonly PG_VERSION=15 # Debian bookworm's
+
+start_postgresql() {
+  goos_apt_install "postgresql-$PG_VERSION" "postgresql-client-$PG_VERSION" openssl
+  local bin="/usr/lib/postgresql/$PG_VERSION/bin" port attempt rc user
+  [[ -x "$bin/postgres" && -x "$bin/initdb" ]] || die "$bin/postgres is not installed (Debian's postgresql-$PG_VERSION has it)"
+  [[ -x "$bin/psql" ]] || die "$bin/psql is not installed (Debian's postgresql-client-$PG_VERSION has it)"
+  # PostgreSQL refuses to run as root: root runs it as Debian's postgres user
+  # (made by postgresql-common), which then owns the state directory. setpriv
+  # execs, so the pid in server.pid is the server's. The directory stays 0700:
+  # only root and that user can reach the socket, hence trust on it.
+  local -a as=()
+  if (($(id -u) == 0)); then
+    user=postgres
+    id "$user" >/dev/null 2>&1 || die "no user $user (Debian's postgresql-common makes it)"
+    as=(setpriv --reuid="$user" --regid="$user" --init-groups)
+    chown "$user:" "$dir"
+    chmod 700 "$dir"
+    "${as[@]}" test -x "$dir" ||
+      die "the $user user cannot reach $dir: make its parent directories searchable by others (chmod o+x)"
+  else
+    user=$(id -un)
+  fi
+  # A fresh cluster is initdb's (1 to 2 s): made once per PostgreSQL version
+  # and settings into the cache and copied from there (0.1 s). Its bootstrap
+  # superuser is goos (password goos, stored as SCRAM), and it has a database
+  # goos of goos's, made in single-user mode (no server, no port needed).
+  local -a init=(--username=goos --auth-local=trust --auth-host=scram-sha-256 --no-locale
+    --encoding=UTF8 --no-sync --no-instructions)
+  local bootstrap="CREATE DATABASE goos OWNER goos;" template
+  template="$(goos_cache)/postgresql-data-$({
+    "$bin/postgres" --version
+    printf '%s\n' "${init[@]}" "$bootstrap"
+  } | sha256sum | cut -c1-16)"
+  if [[ ! -f "$template/PG_VERSION" ]]; then
+    log "creating a cluster (initdb, once: kept in $template)"
+    echo goos >"$dir/password"
+    [[ -z "${as[*]}" ]] || chown "$user:" "$dir/password"
+    {
+      "${as[@]}" "$bin/initdb" -D "$dir/data" --pwfile="$dir/password" "${init[@]}" &&
+        "${as[@]}" "$bin/postgres" --single -D "$dir/data" -c fsync=off postgres <<<"$bootstrap"
+    } >"$dir/install.log" 2>&1 || fail "initdb failed" "$dir/install.log"
+    rm -f "$dir/password"
+    mkdir -p "$(dirname "$template")"
+    rm -rf "$template.$$"
+    cp -a "$dir/data" "$template.$$"
+    mv -T "$template.$$" "$template" 2>/dev/null || rm -rf "$template.$$" # made meanwhile by another start
+  else
+    cp -a "$template" "$dir/data"
+    [[ -z "${as[*]}" ]] || chown -R "$user:" "$dir/data"
+  fi
+  # goos with its password over TCP, with or without TLS; anyone over the
+  # socket, without one.
+  cat >"$dir/pg_hba.conf" <<'HBA'
+local   all all              trust
+hostssl all all 127.0.0.1/32 scram-sha-256
+host    all all 127.0.0.1/32 scram-sha-256
+HBA
+  make_cert server
+  [[ -z "${as[*]}" ]] || chown "$user:" "$dir/pg_hba.conf" "$dir/server.crt" "$dir/server.key"
+  local -a psql=("$bin/psql" -X -A -t -v ON_ERROR_STOP=1)
+  for ((attempt = 1; attempt <= 5; attempt++)); do
+    port=$(free_port)
+    : >"$dir/server.log"
+    # Durability off (fsync, full-page writes, synchronous commit): a test
+    # server, thrown away. 300 connections: benchmarks open 100 at once.
+    launch "$dir/server.log" "${as[@]}" "$bin/postgres" -D "$dir/data" \
+      -c listen_addresses=127.0.0.1 -c port="$port" -c unix_socket_directories="$dir" \
+      -c hba_file="$dir/pg_hba.conf" -c ssl=on -c ssl_cert_file="$dir/server.crt" \
+      -c ssl_key_file="$dir/server.key" -c fsync=off -c full_page_writes=off \
+      -c synchronous_commit=off -c max_connections=300 -c shared_buffers=32MB \
+      -c logging_collector=off -c log_destination=stderr
+    rc=0
+    wait_until "postgresql" "${psql[@]}" -h "$dir" -p "$port" -U goos -d goos -c 'SELECT 1' || rc=$?
+    if ((rc == 0)); then
+      PGPASSWORD=goos "${psql[@]}" "host=localhost hostaddr=127.0.0.1 port=$port user=goos dbname=goos sslmode=verify-full sslrootcert=$dir/server.crt" \
+        -c 'SELECT 1' >>"$dir/install.log" 2>&1 ||
+        fail "postgresql answers on its socket but not as goos over TLS on 127.0.0.1:$port" "$dir/install.log"
+      emit_env GOOS_PG_HOST=127.0.0.1 "GOOS_PG_PORT=$port" "GOOS_PG_SOCKET_DIR=$dir" GOOS_PG_USER=goos \
+        GOOS_PG_PASSWORD=goos GOOS_PG_DB=goos "GOOS_PG_CA=$dir/server.crt" "GOOS_PG_DIR=$dir"
+      return 0
+    fi
+    ((rc == 1)) && in_use "$dir/server.log" && {
+      log "port $port was taken meanwhile; trying another"
+      continue
+    }
+    fail "postgres did not start" "$dir/server.log"
+  done
+  fail "postgres found no free port in 5 tries" "$dir/server.log"
+}
+
 begin=$SECONDS
 "start_$service"
 started=1
+# What stop kills besides the pid, should the server have died (leftovers).
+readlink "/proc/$(cat "$dir/server.pid")/exe" >"$dir/server.exe" || true
 log "ready in $((SECONDS - begin)) s, state in $dir"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: the runtime core's googletest suite
 # (plain and under ThreadSanitizer) and the phpt suite on the debug ZTS builds of
-# PHP 8.4 and PHP 8.2 with opcache on, the latter against a private redis and
-# MariaDB (scripts/services.sh) with phpredis (scripts/phpredis.sh). Exits
+# PHP 8.4 and PHP 8.2 with opcache on, the latter against a private redis,
+# MariaDB and PostgreSQL (scripts/services.sh) with phpredis (scripts/phpredis.sh). Exits
 # non-zero on any failure.
 #
 #   scripts/test.sh                 everything
@@ -54,7 +54,7 @@ script_test() { # script_test <name> <test script>: one that ends with "N passed
 }
 goos_log "testing the source fetch (fake archive on loopback)"
 script_test fetch-source "$root/tests/scripts/fetch_source_test.sh"
-goos_log "testing scripts/services.sh (a private redis and MariaDB on loopback)"
+goos_log "testing scripts/services.sh (private redis, MariaDB and PostgreSQL on loopback)"
 script_test services "$root/tests/scripts/services_test.sh"
 
 # 3. Formatting and the generated arginfo.
@@ -91,28 +91,33 @@ if [[ "${GOOS_TSAN:-1}" != 0 ]]; then
   ctest_run googletest-tsan build/cmake-tsan -DGOOS_TSAN=ON -DGOOS_BENCHMARKS=OFF
 fi
 
-# 5. The phpt suite on each PHP, with a private redis and MariaDB to talk to
-# (scripts/services.sh; stopped whatever ends this script). Their GOOS_REDIS_*
-# and GOOS_MYSQL_* variables, and GOOS_PHPREDIS_SO (phpredis built for the PHP
-# under test), reach the tests through the environment; a test whose server or
-# extension is missing skips.
+# 5. The phpt suite on each PHP, with a private redis, MariaDB and PostgreSQL
+# to talk to (scripts/services.sh; stopped whatever ends this script). Their
+# GOOS_REDIS_*, GOOS_MYSQL_* and GOOS_PG_* variables, and GOOS_PHPREDIS_SO
+# (phpredis built for the PHP under test), reach the tests through the
+# environment; a test whose server or extension is missing skips, and a server
+# that does not start is a failure of its own.
+services=(redis mariadb postgresql)
 services_dir=$(mktemp -d "${TMPDIR:-/tmp}/goos-services.XXXXXX")
+chmod 711 "$services_dir" # PostgreSQL runs as the postgres user, which must reach its directory in here
 stop_services() {
   local service
-  for service in redis mariadb; do
+  for service in "${services[@]}"; do
     "$root/scripts/services.sh" stop "$service" "$services_dir/$service" || true
   done
   rm -rf "$services_dir"
 }
 trap stop_services EXIT
 trap 'exit 130' INT TERM HUP
-for service in redis mariadb; do
+for service in "${services[@]}"; do
   goos_log "starting a private $service (scripts/services.sh)"
   if exports=$("$root/scripts/services.sh" start "$service" "$services_dir/$service" 2>"$logs/services-$service.txt"); then
     eval "$exports"
+    record "start $service" 1 0 0
   else
-    goos_log "note: $service could not start, so the tests that need it will skip:"
+    goos_log "$service could not start, so the tests that need it will skip:"
     sed 's/^/    /' "$logs/services-$service.txt" >&2
+    record "start $service" 0 1 0
   fi
 done
 

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Tests of scripts/services.sh: a real redis and a real MariaDB, each started in
-# a directory of this test's own, asked over TCP and over its socket, stopped
-# (also after a kill -9), and checked to leave no process and no directory.
-# Whatever happens, the EXIT trap stops both.
+# Tests of scripts/services.sh: a real redis, MariaDB and PostgreSQL, each
+# started in a directory of this test's own, asked over TCP and over its socket,
+# stopped (also after a kill -9), and checked to leave no process and no
+# directory. Whatever happens, the EXIT trap stops them all.
 #
 #   tests/scripts/services_test.sh      prints "N passed, N failed" last
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 services="$root/scripts/services.sh"
 tmp=$(mktemp -d)
+chmod 711 "$tmp" # PostgreSQL runs as the postgres user, which must reach its directory in here
 export GOOS_SERVICES_DIR="$tmp/services"
-unset GOOS_REDIS_DIR GOOS_MYSQL_DIR
+unset GOOS_REDIS_DIR GOOS_MYSQL_DIR GOOS_PG_DIR
 cleanup() {
-  "$services" stop redis >/dev/null 2>&1
-  "$services" stop mariadb >/dev/null 2>&1
+  local service
+  for service in redis mariadb postgresql; do
+    "$services" stop "$service" >/dev/null 2>&1
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -157,6 +160,52 @@ kill -9 "$pid"
 run stop mariadb
 check mariadb-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
 check mariadb-killed "and removes the directory" gone "$pid" "$dir"
+
+# --- PostgreSQL -------------------------------------------------------------------
+
+dir="$GOOS_SERVICES_DIR/postgresql"
+begin=$SECONDS
+run start postgresql
+check postgresql "start succeeds (in $((SECONDS - begin)) s)" [ "$status" -eq 0 ]
+eval "$out"
+check postgresql "prints the exports" [ -n "${GOOS_PG_PORT:-}" -a "${GOOS_PG_HOST:-}" = 127.0.0.1 \
+  -a "${GOOS_PG_SOCKET_DIR:-}" = "$dir" -a -S "$dir/.s.PGSQL.${GOOS_PG_PORT:-}" -a "${GOOS_PG_USER:-}" = goos \
+  -a "${GOOS_PG_PASSWORD:-}" = goos -a "${GOOS_PG_DB:-}" = goos -a "${GOOS_PG_CA:-}" = "$dir/server.crt" \
+  -a "${GOOS_PG_DIR:-}" = "$dir" ]
+pg() { # pg <conninfo> <sql>: one value, as psql prints it unaligned
+  PGPASSWORD="${pg_password:-goos}" psql -X -A -t -c "$2" "$1 port=$GOOS_PG_PORT user=goos dbname=goos" 2>&1
+}
+check postgresql "answers goos with its password over TCP, a superuser in database goos" \
+  [ "$(pg "host=$GOOS_PG_HOST sslmode=disable" 'SELECT current_database(), rolsuper FROM pg_roles WHERE rolname = current_user')" = "goos|t" ]
+check postgresql "answers goos over its socket" \
+  [ "$(pg "host=$GOOS_PG_SOCKET_DIR" 'SELECT current_user')" = goos ]
+check postgresql "verify-full against GOOS_PG_CA holds for localhost, over TLS" \
+  [ "$(pg "host=localhost sslmode=verify-full sslrootcert=$GOOS_PG_CA" 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')" = t ]
+check postgresql "and for 127.0.0.1" \
+  [ "$(pg "host=127.0.0.1 sslmode=verify-full sslrootcert=$GOOS_PG_CA" 'SELECT 1')" = 1 ]
+check postgresql "a wrong password is refused" \
+  has "password authentication failed" "$(pg_password=wrong pg "host=$GOOS_PG_HOST" 'SELECT 1')"
+pid=$(cat "$dir/server.pid")
+first="$out"
+run start postgresql
+check postgresql "a second start finds it running and prints the same" [ "$status" -eq 0 -a "$out" = "$first" ]
+pg "host=$GOOS_PG_SOCKET_DIR" 'SELECT pg_sleep(60)' >/dev/null & # a client still connected
+client=$!
+sleep 0.2
+run stop postgresql
+check postgresql "stop succeeds, with a client connected" [ "$status" -eq 0 ]
+check postgresql "no process and no directory are left" gone "$pid" "$dir"
+wait "$client"
+unset GOOS_PG_DIR
+
+run start postgresql
+eval "$out"
+pid=$(cat "$dir/server.pid")
+kill -9 "$pid"
+run stop postgresql
+check postgresql-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
+check postgresql-killed "and removes the directory, the server's children ended too" gone "$pid" "$dir"
+unset GOOS_PG_DIR
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
