@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Starts and stops the private servers that tests and benchmarks talk to: a
-# redis, a MariaDB and a PostgreSQL of their own, never the machine's.
+# redis, a MariaDB, a PostgreSQL and an nginx of their own, never the machine's.
 #
 #   scripts/services.sh start <service> [dir]   start one, print its exports
 #   scripts/services.sh env   <service> [dir]   print them again
 #   scripts/services.sh stop  <service> [dir]   stop it and remove its dir
 #
-# <service> is redis, mariadb or postgresql.
+# <service> is redis, mariadb, postgresql or nginx.
 #
 #   eval "$(scripts/services.sh start redis)"
 #   trap 'scripts/services.sh stop redis "$GOOS_REDIS_DIR"' EXIT
@@ -14,7 +14,8 @@
 # `start` installs the server from Debian when it is missing, makes a state
 # directory, starts the server in it as a background process (not a daemon, not
 # a system service: nothing under /etc or /var/lib is read or written), listening
-# on 127.0.0.1 on a free port and on a unix socket in that directory, waits
+# on 127.0.0.1 on a free port and on a unix socket in that directory (nginx:
+# two ports, HTTP and HTTPS, and no socket), waits
 # until it answers (GOOS_SERVICES_TIMEOUT seconds, 30 by default; on failure the
 # server's log is shown and nothing is left behind), and prints on stdout
 #   redis:   GOOS_REDIS_HOST GOOS_REDIS_PORT GOOS_REDIS_SOCKET GOOS_REDIS_DIR
@@ -22,6 +23,8 @@
 #            GOOS_MYSQL_PASSWORD GOOS_MYSQL_DB GOOS_MYSQL_DIR
 #   postgresql: GOOS_PG_HOST GOOS_PG_PORT GOOS_PG_SOCKET_DIR (holds .s.PGSQL.<port>)
 #            GOOS_PG_USER GOOS_PG_PASSWORD GOOS_PG_DB GOOS_PG_CA GOOS_PG_DIR
+#   nginx:   GOOS_NGINX_HOST GOOS_NGINX_PORT GOOS_NGINX_TLS_PORT GOOS_NGINX_CA
+#            GOOS_NGINX_DIR
 # as `export NAME=value` lines. Starting where the server already runs only
 # prints them. MariaDB gets its own data directory (a copy of one that
 # mariadb-install-db made once, 3 to 5 s, into ~/.cache/goos), a user goos with password goos holding every privilege,
@@ -36,6 +39,20 @@
 # socket it is not (trust: the directory is 0700, only root and the server's
 # user reach it). Run by root, the server runs as Debian's postgres user (it
 # refuses root), which owns the state directory: its parent must be searchable.
+# nginx runs with a configuration of its own (nothing under /etc/nginx is read)
+# and the echo module, so that every route is answered by nginx itself, with no
+# backend process; the same routes over HTTP and over HTTPS (a self-signed
+# certificate for localhost and 127.0.0.1, GOOS_NGINX_CA, made at each start):
+#   GET /delay/<ms>     200 "delayed <ms>\n" after <ms> ms (an nginx timer)
+#   GET /redirect/<n>   302 to /redirect/<n-1> (a relative Location), n <= 100;
+#                       /redirect/0: 200 "arrived\n"
+#   GET /bytes/<n>      200, n bytes (n <= 8 MiB): the first n of chr(0)..chr(255)
+#                       repeated
+#   POST|PUT /echo      200, the request body unchanged (up to 16 MiB)
+#   GET /status/<code>  <code> (200 to 599) "status <code>\n" (204, 304: no body)
+#   GET /headers        200 "user-agent: <User-Agent>\nx-goos-test: <X-Goos-Test>\n"
+#                       then the request line and headers as received
+# Bodies are chunked (no Content-Length) but for /bytes/0.
 #
 # The state directory: the [dir] argument, else $GOOS_SERVICES_DIR/<service>,
 # else (for start) a new one under ${TMPDIR:-/tmp}. `stop` and `env` without
@@ -52,8 +69,10 @@
 # service that the mariadb-server package installs and starts),
 # postgresql-15 + postgresql-client-15 (the server binaries under
 # /usr/lib/postgresql/15/bin, psql; its install makes a cluster under
-# /var/lib/postgresql, which goos_apt_install keeps from being started) and
-# openssl for the certificates.
+# /var/lib/postgresql, which goos_apt_install keeps from being started), nginx
+# + libnginx-mod-http-echo (nginx-light and nginx-core are only names for
+# nginx in bookworm; its install would start the system's nginx on port 80,
+# which goos_apt_install prevents) and curl, and openssl for the certificates.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 source "$here/lib.sh"
@@ -118,11 +137,10 @@ server_pid() {
 leftovers() {
   local exe p cwd
   exe=$(cat "$dir/server.exe" 2>/dev/null) || return 0
-  for p in /proc/[0-9]*; do
-    [[ "$(readlink "$p/exe" 2>/dev/null)" == "$exe" ]] || continue
+  while read -r p; do
     cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
     [[ "$cwd" == "$dir" || "$cwd" == "$dir"/* ]] && echo "${p#/proc/}"
-  done
+  done < <(find /proc/[0-9]*/exe -maxdepth 0 -lname "$exe" -printf '%h\n' 2>/dev/null)
   return 0
 }
 
@@ -487,6 +505,129 @@ HBA
     fail "postgres did not start" "$dir/server.log"
   done
   fail "postgres found no free port in 5 tries" "$dir/server.log"
+}
+
+# The body of GET /bytes/<n>: the first n bytes of a file whose byte k is
+# k % 256 (chr(0)..chr(255) again and again), at most BYTES_MAX of them.
+readonly BYTES_MAX=$((8 << 20))
+
+# nginx_conf <http port> <https port>: the whole configuration, on stdout.
+# Every route is the echo module's or nginx's own (no backend, no file but the
+# pattern), the same on both ports.
+nginx_conf() {
+  local port="$1" tls_port="$2" user code n
+  # Workers of a root master run as nobody unless told: they must read and
+  # write the state directory (0700).
+  (($(id -u) == 0)) && user="user root root;"
+  cat <<CONF
+load_module $ECHO_MODULE;
+${user:-}
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+worker_processes 1;
+worker_rlimit_nofile 10000;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type text/plain;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  # Uploads to /echo stay in memory, up to 16 MiB.
+  client_max_body_size 16m;
+  client_body_buffer_size 16m;
+  absolute_redirect off;
+  server {
+    listen 127.0.0.1:$port;
+    listen 127.0.0.1:$tls_port ssl;
+    ssl_certificate $dir/nginx.crt;
+    ssl_certificate_key $dir/nginx.key;
+
+    # /delay/<ms>: an nginx timer (echo_sleep takes seconds, hence the digits
+    # split around the point), then "delayed <ms>".
+    location ~ "^/delay/(\\d*)(\\d{3})\$" { echo_sleep 0\$1.\$2; echo "delayed \$1\$2"; }
+    location ~ "^/delay/(\\d{2})\$" { set \$ms \$1; echo_sleep 0.0\$ms; echo "delayed \$ms"; }
+    location ~ "^/delay/(\\d)\$" { set \$ms \$1; echo_sleep 0.00\$ms; echo "delayed \$ms"; }
+
+    # /bytes/<n>: the pattern file's bytes 1 to n (byte 0 is a spare one, so
+    # that the range needs no n - 1), fetched from this server with a Range by
+    # a subrequest, whose body becomes this 200's.
+    location = /bytes/0 { return 200 ""; }
+    location ~ "^/bytes/(\\d{1,8})\$" { echo_location /_range "n=\$1"; }
+    location = /_range {
+      internal;
+      proxy_set_header Range bytes=1-\$arg_n;
+      proxy_max_temp_file_size 0;
+      proxy_pass http://127.0.0.1:$port/_pattern;
+    }
+    location = /_pattern { alias $dir/pattern; }
+
+    # POST or PUT /echo: the request body, unchanged.
+    location = /echo { echo_read_request_body; echo_request_body; }
+
+    # /headers: the user agent and X-Goos-Test, then the request as received.
+    location = /headers {
+      echo "user-agent: \$http_user_agent";
+      echo "x-goos-test: \$http_x_goos_test";
+      echo -n \$echo_client_request_headers;
+    }
+
+    location = /redirect/0 { echo arrived; }
+CONF
+  for ((n = 1; n <= 100; n++)); do
+    echo "    location = /redirect/$n { return 302 /redirect/$((n - 1)); }"
+  done
+  for ((code = 200; code <= 599; code++)); do
+    echo "    location = /status/$code { echo_status $code; echo \"status $code\"; }"
+  done
+  echo "  }"
+  echo "}"
+}
+
+readonly ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
+
+start_nginx() {
+  goos_apt_install nginx libnginx-mod-http-echo curl openssl
+  local nginx port tls_port attempt rc n
+  nginx=$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx) || die "nginx is not installed (Debian's nginx has it)"
+  [[ -f "$ECHO_MODULE" ]] || die "$ECHO_MODULE is missing (Debian's libnginx-mod-http-echo has it)"
+  mkdir -p "$dir/tmp"
+  # The pattern: one spare byte, then chr(0)..chr(255) doubled up to 8 MiB.
+  printf '%b' "$(printf '\\0%03o' {0..255})" >"$dir/pattern"
+  for ((n = 256; n < BYTES_MAX; n *= 2)); do cat "$dir/pattern" "$dir/pattern" >"$dir/pattern.2" && mv "$dir/pattern.2" "$dir/pattern"; done
+  { printf '\0' && cat "$dir/pattern"; } >"$dir/pattern.2" && mv "$dir/pattern.2" "$dir/pattern"
+  make_cert nginx
+  local -a get=(curl -sf --max-time 5 -o /dev/null)
+  for ((attempt = 1; attempt <= 5; attempt++)); do
+    port=$(free_port)
+    tls_port=$(free_port)
+    ((tls_port != port)) || tls_port=$(free_port)
+    nginx_conf "$port" "$tls_port" >"$dir/nginx.conf"
+    : >"$dir/error.log"
+    : >"$dir/server.log"
+    # -p and -c: nothing under /etc/nginx is read; -e: not even the log of
+    # startup errors goes to /var/log/nginx.
+    launch "$dir/server.log" "$nginx" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log"
+    rc=0
+    wait_until "nginx" "${get[@]}" "http://127.0.0.1:$port/status/200" || rc=$?
+    if ((rc == 0)); then
+      "${get[@]}" --cacert "$dir/nginx.crt" "https://localhost:$tls_port/status/200" --resolve "localhost:$tls_port:127.0.0.1" ||
+        fail "nginx answers on 127.0.0.1:$port but not over TLS on $tls_port" "$dir/error.log"
+      emit_env GOOS_NGINX_HOST=127.0.0.1 "GOOS_NGINX_PORT=$port" "GOOS_NGINX_TLS_PORT=$tls_port" \
+        "GOOS_NGINX_CA=$dir/nginx.crt" "GOOS_NGINX_DIR=$dir"
+      return 0
+    fi
+    cat "$dir/server.log" >>"$dir/error.log" 2>/dev/null || true
+    ((rc == 1)) && in_use "$dir/error.log" && {
+      log "port $port or $tls_port was taken meanwhile; trying another"
+      continue
+    }
+    fail "nginx did not start" "$dir/error.log"
+  done
+  fail "nginx found no free ports in 5 tries" "$dir/error.log"
 }
 
 begin=$SECONDS

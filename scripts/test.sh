@@ -2,7 +2,8 @@
 # Builds everything and runs every test: the runtime core's googletest suite
 # (plain and under ThreadSanitizer) and the phpt suite on the debug ZTS builds of
 # PHP 8.4 and PHP 8.2 with opcache on, the latter against a private redis,
-# MariaDB and PostgreSQL (scripts/services.sh) with phpredis (scripts/phpredis.sh). Exits
+# MariaDB, PostgreSQL and nginx (scripts/services.sh) with phpredis
+# (scripts/phpredis.sh). Exits
 # non-zero on any failure.
 #
 #   scripts/test.sh                 everything
@@ -54,7 +55,7 @@ script_test() { # script_test <name> <test script>: one that ends with "N passed
 }
 goos_log "testing the source fetch (fake archive on loopback)"
 script_test fetch-source "$root/tests/scripts/fetch_source_test.sh"
-goos_log "testing scripts/services.sh (private redis, MariaDB and PostgreSQL on loopback)"
+goos_log "testing scripts/services.sh (private redis, MariaDB, PostgreSQL and nginx on loopback)"
 script_test services "$root/tests/scripts/services_test.sh"
 
 # 3. Formatting and the generated arginfo.
@@ -91,13 +92,13 @@ if [[ "${GOOS_TSAN:-1}" != 0 ]]; then
   ctest_run googletest-tsan build/cmake-tsan -DGOOS_TSAN=ON -DGOOS_BENCHMARKS=OFF
 fi
 
-# 5. The phpt suite on each PHP, with a private redis, MariaDB and PostgreSQL
-# to talk to (scripts/services.sh; stopped whatever ends this script). Their
-# GOOS_REDIS_*, GOOS_MYSQL_* and GOOS_PG_* variables, and GOOS_PHPREDIS_SO
+# 5. The phpt suite on each PHP, with a private redis, MariaDB, PostgreSQL and
+# nginx to talk to (scripts/services.sh; stopped whatever ends this script).
+# Their GOOS_REDIS_*, GOOS_MYSQL_*, GOOS_PG_* and GOOS_NGINX_* variables, and GOOS_PHPREDIS_SO
 # (phpredis built for the PHP under test), reach the tests through the
 # environment; a test whose server or extension is missing skips, and a server
 # that does not start is a failure of its own.
-services=(redis mariadb postgresql)
+services=(redis mariadb postgresql nginx)
 services_dir=$(mktemp -d "${TMPDIR:-/tmp}/goos-services.XXXXXX")
 chmod 711 "$services_dir" # PostgreSQL runs as the postgres user, which must reach its directory in here
 stop_services() {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Tests of scripts/services.sh: a real redis, MariaDB and PostgreSQL, each
-# started in a directory of this test's own, asked over TCP and over its socket,
-# stopped (also after a kill -9), and checked to leave no process and no
-# directory. Whatever happens, the EXIT trap stops them all.
+# Tests of scripts/services.sh: a real redis, MariaDB, PostgreSQL and nginx,
+# each started in a directory of this test's own, asked over TCP and over its
+# socket (nginx: each route, over HTTP and HTTPS), stopped (also after a kill
+# -9), and checked to leave no process and no directory. Whatever happens, the
+# EXIT trap stops them all.
 #
 #   tests/scripts/services_test.sh      prints "N passed, N failed" last
 set -uo pipefail
@@ -11,10 +12,10 @@ services="$root/scripts/services.sh"
 tmp=$(mktemp -d)
 chmod 711 "$tmp" # PostgreSQL runs as the postgres user, which must reach its directory in here
 export GOOS_SERVICES_DIR="$tmp/services"
-unset GOOS_REDIS_DIR GOOS_MYSQL_DIR GOOS_PG_DIR
+unset GOOS_REDIS_DIR GOOS_MYSQL_DIR GOOS_PG_DIR GOOS_NGINX_DIR
 cleanup() {
   local service
-  for service in redis mariadb postgresql; do
+  for service in redis mariadb postgresql nginx; do
     "$services" stop "$service" >/dev/null 2>&1
   done
   rm -rf "$tmp"
@@ -60,6 +61,18 @@ gone() { # gone <pid> <dir>: the server ended and left nothing behind
   ! alive "$1" && [[ ! -e "$2" && -z "$(procs_in "$2")" ]]
 }
 
+# killed <service> <case>: start, kill -9 the server, stop: nothing is left.
+killed() {
+  local pid
+  run start "$1"
+  eval "$out"
+  pid=$(cat "$dir/server.pid")
+  kill -9 "$pid"
+  run stop "$1"
+  check "$2" "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
+  check "$2" "and removes the directory; no process is left" gone "$pid" "$dir"
+}
+
 # --- redis ------------------------------------------------------------------------
 
 dir="$GOOS_SERVICES_DIR/redis"
@@ -83,13 +96,8 @@ run stop redis
 check redis "stopping again does nothing" [ "$status" -eq 0 ]
 unset GOOS_REDIS_DIR
 
-run start redis
-eval "$out"
-pid=$(cat "$dir/server.pid")
-kill -9 "$pid"
-run stop redis
-check redis-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
-check redis-killed "and removes the directory" gone "$pid" "$dir"
+killed redis redis-killed
+unset GOOS_REDIS_DIR
 
 # A port taken between the choice and the bind: another port is tried. The
 # first launch of this redis-server fails as redis does on a taken port.
@@ -153,13 +161,7 @@ check mariadb "stop succeeds" [ "$status" -eq 0 ]
 check mariadb "no process and no directory are left" gone "$pid" "$dir"
 unset GOOS_MYSQL_DIR
 
-run start mariadb
-eval "$out"
-pid=$(cat "$dir/server.pid")
-kill -9 "$pid"
-run stop mariadb
-check mariadb-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
-check mariadb-killed "and removes the directory" gone "$pid" "$dir"
+killed mariadb mariadb-killed
 
 # --- PostgreSQL -------------------------------------------------------------------
 
@@ -198,14 +200,66 @@ check postgresql "no process and no directory are left" gone "$pid" "$dir"
 wait "$client"
 unset GOOS_PG_DIR
 
-run start postgresql
-eval "$out"
-pid=$(cat "$dir/server.pid")
-kill -9 "$pid"
-run stop postgresql
-check postgresql-killed "stop after a kill -9 of the server succeeds" [ "$status" -eq 0 ]
-check postgresql-killed "and removes the directory, the server's children ended too" gone "$pid" "$dir"
+killed postgresql postgresql-killed # its children end too
 unset GOOS_PG_DIR
+
+# --- nginx ------------------------------------------------------------------------
+
+dir="$GOOS_SERVICES_DIR/nginx"
+begin=$SECONDS
+run start nginx
+check nginx "start succeeds (in $((SECONDS - begin)) s)" [ "$status" -eq 0 ]
+eval "$out"
+check nginx "prints the exports" [ -n "${GOOS_NGINX_PORT:-}" -a -n "${GOOS_NGINX_TLS_PORT:-}" \
+  -a "${GOOS_NGINX_HOST:-}" = 127.0.0.1 -a "${GOOS_NGINX_CA:-}" = "$dir/nginx.crt" -a "${GOOS_NGINX_DIR:-}" = "$dir" ]
+# get <url> [curl args...]: "<status> <body>"; get_sha: "<status> <the body's sha256>".
+get() {
+  curl -s --max-time 10 --cacert "$GOOS_NGINX_CA" -o "$tmp/body" -w '%{http_code}' "$@" 2>&1
+  printf ' %s' "$(cat "$tmp/body")"
+}
+get_sha() {
+  curl -s --max-time 10 --cacert "$GOOS_NGINX_CA" -o "$tmp/body" -w '%{http_code}' "$@" 2>&1
+  printf ' %s' "$(sha256sum <"$tmp/body" | cut -d' ' -f1)"
+}
+sha() { sha256sum | cut -d' ' -f1; }
+# The expected body of /bytes/<n>: the first n bytes of chr(0)..chr(255)
+# repeated (8 MiB of it, made by doubling), and 3 MiB of it to upload.
+printf '%b' "$(printf '\\0%03o' {0..255})" >"$tmp/pattern"
+for ((i = 0; i < 15; i++)); do cat "$tmp/pattern" "$tmp/pattern" >"$tmp/double" && mv "$tmp/double" "$tmp/pattern"; done
+head -c $((3 << 20)) "$tmp/pattern" >"$tmp/upload"
+for base in "http://127.0.0.1:$GOOS_NGINX_PORT" "https://localhost:$GOOS_NGINX_TLS_PORT" "https://127.0.0.1:$GOOS_NGINX_TLS_PORT"; do
+  begin=$(date +%s%N)
+  check "nginx $base" "/delay/300 answers" [ "$(get "$base/delay/300")" = "200 delayed 300" ]
+  check "nginx $base" "after 300 ms" [ $((($(date +%s%N) - begin) / 1000000)) -ge 300 ]
+  check "nginx $base" "/delay/0 answers at once" [ "$(get "$base/delay/0")" = "200 delayed 0" ]
+  check "nginx $base" "/redirect/3 is a 302 to /redirect/2" \
+    [ "$(curl -s --cacert "$GOOS_NGINX_CA" -o /dev/null -w '%{http_code} %{redirect_url}' "$base/redirect/3")" = "302 $base/redirect/2" ]
+  check "nginx $base" "followed, it arrives" [ "$(get -L "$base/redirect/3")" = "200 arrived" ]
+  for n in 0 1 255 256 1000 1048577 8388608; do
+    check "nginx $base" "/bytes/$n" [ "$(get_sha "$base/bytes/$n")" = "200 $(head -c "$n" "$tmp/pattern" | sha)" ]
+  done
+  for method in POST PUT; do
+    check "nginx $base" "$method /echo of 3 MiB answers the same bytes" \
+      [ "$(get_sha -X "$method" --data-binary "@$tmp/upload" "$base/echo")" = "200 $(sha <"$tmp/upload")" ]
+  done
+  for code in 200 201 404 418 503; do
+    check "nginx $base" "/status/$code" [ "$(get "$base/status/$code")" = "$code status $code" ]
+  done
+  check "nginx $base" "/headers echoes the user agent and X-Goos-Test first" \
+    [ "$(get -A goos-test -H 'X-Goos-Test: 42' "$base/headers" | head -n 2)" = $'200 user-agent: goos-test\nx-goos-test: 42' ]
+done
+check nginx "TLS is refused without the test CA" \
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "https://localhost:$GOOS_NGINX_TLS_PORT/status/200")" = 000 ]
+pid=$(cat "$dir/server.pid")
+first="$out"
+run start nginx
+check nginx "a second start finds it running and prints the same" [ "$status" -eq 0 -a "$out" = "$first" ]
+run stop nginx
+check nginx "stop succeeds" [ "$status" -eq 0 ]
+check nginx "no process and no directory are left" gone "$pid" "$dir"
+unset GOOS_NGINX_DIR
+killed nginx nginx-killed # its worker outlives its master
+unset GOOS_NGINX_DIR
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
