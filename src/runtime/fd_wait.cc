@@ -14,6 +14,7 @@
 // silently, and the goroutine would otherwise wait for an event that can no
 // longer come.
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -43,8 +44,24 @@ struct ClosingIndex {
   std::atomic<std::size_t> size{0};
 };
 
+// fork() keeps only the calling thread, so a lock another thread held at
+// that moment would stay held in the child for ever, and the child's first
+// close() (proc_open closes the parent's ends of its pipes before exec) would
+// hang in close_fd_waits. The lock is taken across fork() instead; the child
+// then unlocks it and forgets every parked wait: the goroutines that made them
+// exist only in the parent.
 ClosingIndex& closing_index() {
-  static ClosingIndex* index = new ClosingIndex;
+  static ClosingIndex* index = [] {
+    auto* made = new ClosingIndex;  // never destroyed: a close may come at exit
+    pthread_atfork([] { closing_index().lock.lock(); }, [] { closing_index().lock.unlock(); },
+                   [] {
+                     ClosingIndex& child = closing_index();
+                     child.waits.clear();
+                     child.size.store(0, std::memory_order_relaxed);
+                     child.lock.unlock();
+                   });
+    return made;
+  }();
   return *index;
 }
 

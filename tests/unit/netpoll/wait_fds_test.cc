@@ -6,7 +6,9 @@
 // kGiveUp where a bug would otherwise hang.
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -187,6 +189,54 @@ TEST(wait_fds, a_close_from_a_plain_thread_wakes_the_goroutine) {
   p.r = -1;
   EXPECT_TRUE(rt.join());
   EXPECT_EQ(revents, POLLNVAL);
+}
+
+// proc_open() forks, and the child closes the parent's ends of its pipes
+// before exec: the close hook's close_fd_waits() runs in a child that has only
+// the forking thread. A lock another thread held at fork() would hang it for
+// ever. Here goroutines park and unpark on one fd and a plain thread keeps
+// closing-waking it, so that the index lock is held most of the time, while
+// the test thread forks children that each call close_fd_waits().
+TEST(wait_fds, a_forked_child_can_close_while_the_parent_parks_and_wakes) {
+  Runtime rt(one_p());
+  Pipe p;
+  std::atomic<bool> stop{false};
+  for (int i = 0; i < 4; i++) {
+    rt.go([&] {
+      while (!stop.load()) {
+        pollfd pfd{p.r, POLLIN, 0};
+        this_goroutine::wait_fds(&pfd, 1, Clock::now() + 100us);
+      }
+    });
+  }
+  std::thread closer([&] {
+    while (!stop.load()) close_fd_waits(p.r);
+  });
+  int hung = 0, forked = 0;
+  for (int i = 0; i < 200 && hung == 0; i++) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      close_fd_waits(p.r);
+      _exit(0);
+    }
+    forked++;
+    int status = 0;
+    const auto give_up = Clock::now() + 10s;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (Clock::now() >= give_up) {
+        hung++;
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(100us);
+    }
+  }
+  stop = true;
+  closer.join();
+  EXPECT_TRUE(rt.join());
+  EXPECT_EQ(hung, 0) << "a child hung in close_fd_waits after " << forked << " forks";
 }
 
 TEST(wait_fds, many_goroutines_on_one_m_each_wait_on_their_own_fd) {
