@@ -95,7 +95,7 @@ fi
 # 5. The phpt suite on each PHP, with a private redis, MariaDB, PostgreSQL and
 # nginx to talk to (scripts/services.sh; stopped whatever ends this script).
 # Their GOOS_REDIS_*, GOOS_MYSQL_*, GOOS_PG_* and GOOS_NGINX_* variables, and GOOS_PHPREDIS_SO
-# (phpredis built for the PHP under test), reach the tests through the
+# (phpredis built for the PHP under test) and GOOS_GUZZLE_AUTOLOAD, reach the tests through the
 # environment; a test whose server or extension is missing skips, and a server
 # that does not start is a failure of its own.
 services=(redis mariadb postgresql nginx)
@@ -121,6 +121,20 @@ for service in "${services[@]}"; do
     record "start $service" 0 1 0
   fi
 done
+
+# Guzzle and its dependencies (Debian bookworm's packages, unpacked into the
+# cache, not installed: they would pull in Debian's own PHP) for
+# tests/phpt/io/guzzle, which load them through GOOS_GUZZLE_AUTOLOAD and skip
+# without it. The unpacked tree is the same for every PHP.
+if guzzle_autoload=$("$root/scripts/php-libs.sh" 2>"$logs/php-libs.txt"); then
+  export GOOS_GUZZLE_AUTOLOAD="$guzzle_autoload"
+  record "php-libs (Guzzle)" 1 0 0
+else
+  goos_log "Guzzle could not be unpacked, so tests/phpt/io/guzzle will skip:"
+  sed 's/^/    /' "$logs/php-libs.txt" >&2
+  unset GOOS_GUZZLE_AUTOLOAD
+  record "php-libs (Guzzle)" 0 1 0
+fi
 
 phpt_run() { # phpt_run <version>
   local version="$1" prefix so redis_so name="phpt-php$1"
