@@ -49,21 +49,26 @@ struct ClosingIndex {
 // close() (proc_open closes the parent's ends of its pipes before exec) would
 // hang in close_fd_waits. The lock is taken across fork() instead; the child
 // then unlocks it and forgets every parked wait: the goroutines that made them
-// exist only in the parent.
-ClosingIndex& closing_index() {
-  static ClosingIndex* index = [] {
-    auto* made = new ClosingIndex;  // never destroyed: a close may come at exit
-    pthread_atfork([] { closing_index().lock.lock(); }, [] { closing_index().lock.unlock(); },
-                   [] {
-                     ClosingIndex& child = closing_index();
-                     child.waits.clear();
-                     child.size.store(0, std::memory_order_relaxed);
-                     child.lock.unlock();
-                   });
-    return made;
-  }();
-  return *index;
+// exist only in the parent. The index is made when the library loads (single-
+// threaded), not on first use: a fork() in the middle of a function-local
+// static's initialisation would leave its guard taken in the child.
+ClosingIndex& closing_index();
+
+ClosingIndex* make_closing_index() {
+  auto* made = new ClosingIndex;  // never destroyed: a close may come at exit
+  pthread_atfork([] { closing_index().lock.lock(); }, [] { closing_index().lock.unlock(); },
+                 [] {
+                   ClosingIndex& child = closing_index();
+                   child.waits.clear();
+                   child.size.store(0, std::memory_order_relaxed);
+                   child.lock.unlock();
+                 });
+  return made;
 }
+
+ClosingIndex* const g_closing_index = make_closing_index();
+
+ClosingIndex& closing_index() { return *g_closing_index; }
 
 constexpr short kReadEvents = POLLIN | POLLPRI | POLLRDNORM | POLLRDBAND;
 constexpr short kWriteEvents = POLLOUT | POLLWRNORM | POLLWRBAND;

@@ -120,18 +120,16 @@ class HelperPool {
   int idle_ = 0;          // guarded by lock_
 };
 
-HelperPool* pool = nullptr;
-std::once_flag pool_once;
+// Made when the library loads (single-threaded), not on first use: a fork()
+// in the middle of a call_once would leave its flag taken in the child. A
+// forked child has none of the parent's helpers, and maybe a pool lock held
+// by one of them: it starts a fresh pool (the old one leaks).
+HelperPool* pool = [] {
+  pthread_atfork(nullptr, nullptr, [] { pool = new HelperPool; });
+  return new HelperPool;  // never destroyed: helpers may outlive main()
+}();
 
-HelperPool& helper_pool() {
-  std::call_once(pool_once, [] {
-    pool = new HelperPool;  // never destroyed: helpers may outlive main()
-    // A forked child has none of the parent's helpers, and maybe a pool lock
-    // held by one of them: it starts a fresh pool (the old one leaks).
-    pthread_atfork(nullptr, nullptr, [] { pool = new HelperPool; });
-  });
-  return *pool;
-}
+HelperPool& helper_pool() { return *pool; }
 
 }  // namespace
 
