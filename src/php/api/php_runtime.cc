@@ -130,6 +130,7 @@ goos::Runtime* runtime_start() {
   // Before any M thread exists: the wraps are process-wide function pointers.
   load_guard_install();
   g_origin_interrupt = &EG(vm_interrupt);
+  note_script_std_streams();
   g_origin_waiter.store(&goos::ThreadWaiter::this_thread(), std::memory_order_release);
   // The M and sysmon threads inherit a mask that blocks asynchronous
   // signals (each M blocks them again after its request startup).

@@ -1,7 +1,10 @@
 #include "engine/interp.h"
 
+#include <cstring>
+
 #include "SAPI.h"
 #include "php_main.h"
+#include "php_streams.h"
 #include "zend_stream.h"
 
 #include "code/code.h"
@@ -14,6 +17,10 @@ namespace {
 
 thread_local bool tls_worker = false;
 
+// Written by the script's thread before the Ms start (their threads' creation
+// orders it before their reads).
+bool script_has_std_streams = false;
+
 void include_bootstrap() {
   const char* path = GOOS_G(bootstrap);
   if (path == nullptr || *path == '\0') return;
@@ -24,9 +31,51 @@ void include_bootstrap() {
   zend_destroy_file_handle(&handle);
 }
 
+// The CLI defines STDIN, STDOUT and STDERR for the script (php_cli.c's
+// cli_register_file_handles(), after its request startup), so a worker's
+// request must too, or a goroutine's fwrite(STDERR, ...) is an undefined
+// constant. Only when the script has them: then the CLI's php://stdin and
+// friends, opened again, are dup()s of fds 0, 1 and 2 (the script's took the
+// fds themselves), and closing them with the worker's request is harmless.
+void define_cli_std_streams() {
+  if (!script_has_std_streams) return;
+  const struct {
+    const char* name;
+    const char* url;
+    const char* mode;
+  } std_streams[] = {{"STDIN", "php://stdin", "rb"},
+                     {"STDOUT", "php://stdout", "wb"},
+                     {"STDERR", "php://stderr", "wb"}};
+  php_stream* opened[3] = {};
+  for (int i = 0; i < 3; i++) {
+    opened[i] =
+        php_stream_open_wrapper_ex(std_streams[i].url, std_streams[i].mode, 0, nullptr, nullptr);
+    if (opened[i] == nullptr) {
+      // As the CLI: all three or none (stdin closed with <&-, say).
+      for (php_stream* s : opened) {
+        if (s != nullptr) php_stream_close(s);
+      }
+      return;
+    }
+  }
+  for (int i = 0; i < 3; i++) {
+    zend_constant c;
+    php_stream_to_zval(opened[i], &c.value);
+    Z_CONSTANT_FLAGS(c.value) = 0;
+    c.name = zend_string_init_interned(std_streams[i].name, std::strlen(std_streams[i].name), 0);
+    zend_register_constant(&c);
+  }
+}
+
 }  // namespace
 
 bool on_worker_thread() { return tls_worker; }
+
+void note_script_std_streams() {
+  script_has_std_streams = std::strcmp(sapi_module.name, "cli") == 0 &&
+                           zend_get_constant_str("STDIN", sizeof("STDIN") - 1) != nullptr &&
+                           zend_get_constant_str("STDERR", sizeof("STDERR") - 1) != nullptr;
+}
 
 void block_async_signals(sigset_t* previous) {
   sigset_t all;
@@ -59,6 +108,7 @@ zend_atomic_bool* interp_start(int /*m*/) {
   // does, for SIGPROF, on PHP builds without per-thread timers), which would
   // let the kernel hand the origin's timeout to this thread.
   block_async_signals();
+  define_cli_std_streams();
   include_bootstrap();
   return &EG(vm_interrupt);
 }

@@ -21,6 +21,11 @@ zend_atomic_bool* interp_start(int m);
 // without goos.
 void block_async_signals(sigset_t* previous = nullptr);
 
+// In the script's thread, before the Ms start: notes whether the script has
+// the CLI's STDIN, STDOUT and STDERR, which each worker's request then defines
+// too (as dup()s of fds 0, 1 and 2).
+void note_script_std_streams();
+
 // On the M's thread: ends the request and frees the thread's globals.
 // `abandoned`: goroutines of this M were left blocked (the script ended
 // under them); their zvals are freed with the heap, unreported.
