@@ -60,6 +60,7 @@
 #include <exception>
 #include <random>
 
+#include "fd_table.h"
 #include "fence.h"
 #include "stack_guard.h"
 #include "goos/config.h"
@@ -578,6 +579,9 @@ void GoroutineWaiter::wake_impl(Ticket) { g_->p->rt.ready(g_); }
 
 // ---- Runtime -----------------------------------------------------------------
 
+// 1024 fds: 8 KiB of table; beyond it the kernel grows the table as it would.
+constexpr int kReservedFds = 1024;
+
 Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   Impl* expected = nullptr;
   if (!g_runtime.compare_exchange_strong(expected, impl_.get())) {
@@ -587,6 +591,9 @@ Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::mov
   impl_->self = this;
   install_stack_guard_handler();
   detail::attach_current_thread();
+  // Goroutines that each hold a connection or three take a process past 256
+  // fds soon; growing the table then, with threads running, stalls them all.
+  reserve_fd_table(kReservedFds);
   for (int i = 0; i < impl_->nprocs; ++i) {
     impl_->ps.push_back(std::make_unique<P>(*impl_, i, impl_->stacks));
   }
