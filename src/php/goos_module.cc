@@ -15,6 +15,7 @@
 #include "goos/config.h"
 #include "php_goos.h"
 #include "engine/goos_ini.h"
+#include "engine/worker_output.h"
 #include "api/native_identity.h"
 #include "code/code.h"
 #include "api/php_chan.h"
@@ -72,6 +73,7 @@ static PHP_MINIT_FUNCTION(goos) {
   goos::php::time_minit();
   goos::php::transfer_minit();
   goos::php::runtime_minit();
+  goos::php::worker_output_minit();
   goos::php::code_minit(module_number);
   goos::php::sleep_hooks_minit();
   goos::php::connection_busy_error_ce = register_class_Goos_ConnectionBusyError(zend_ce_error);
@@ -83,6 +85,7 @@ static PHP_MSHUTDOWN_FUNCTION(goos) {
   goos::php::sleep_hooks_mshutdown();
   goos::php::code_mshutdown();
   goos::php::runtime_mshutdown();
+  goos::php::worker_output_mshutdown();
   goos_ini_unregister(type, module_number);
   return SUCCESS;
 }

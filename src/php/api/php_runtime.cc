@@ -15,6 +15,8 @@
 #include "code/code_load_guard.h"
 #include "api/dump.h"
 #include "engine/interp.h"
+#include "engine/request_globals.h"
+#include "engine/worker_output.h"
 #include "engine/jit_guard.h"
 #include "engine/php_glue.h"
 #include "api/php_go.h"
@@ -56,6 +58,7 @@ void goos_interrupt(zend_execute_data* execute_data) {
       goos::this_goroutine::preempt_point();
     }
   } else if (!on_worker_thread()) {
+    worker_output_drain();
     origin_unwind_if_ended();
   }
   if (g_previous_interrupt != nullptr) g_previous_interrupt(execute_data);
@@ -131,6 +134,7 @@ goos::Runtime* runtime_start() {
   load_guard_install();
   g_origin_interrupt = &EG(vm_interrupt);
   note_script_std_streams();
+  request_globals_capture();
   g_origin_waiter.store(&goos::ThreadWaiter::this_thread(), std::memory_order_release);
   // The M and sysmon threads inherit a mask that blocks asynchronous
   // signals (each M blocks them again after its request startup).
@@ -150,6 +154,7 @@ void runtime_stop() {
   g_glue.interrupt_all();
   g_runtime_ptr.store(nullptr, std::memory_order_release);
   g_runtime.reset();
+  request_globals_reset();
   g_origin_interrupt = nullptr;
   g_origin_waiter.store(nullptr, std::memory_order_release);
   g_origin_unwound = false;
@@ -224,7 +229,11 @@ void origin_watch() {
   // cleared after it stopped. The flag is level-triggered: a wake that finds
   // the origin not yet waiting is repeated on the next round.
   zend_atomic_bool* flag = g_origin_interrupt;
-  if (flag == nullptr || !zend_atomic_bool_load(flag)) return;
+  if (flag == nullptr) return;
+  // What goroutines printed reaches the response through the script's thread
+  // (worker_output.cc): its next interrupt check, or its wait, takes it.
+  if (worker_output_pending()) zend_atomic_bool_store(flag, true);
+  if (!zend_atomic_bool_load(flag)) return;
   if (goos::Runtime* rt = runtime_if_started()) rt->cancel_joins();
   if (goos::ThreadWaiter* origin = g_origin_waiter.load(std::memory_order_acquire)) {
     origin->interrupt();
@@ -246,6 +255,7 @@ void runtime_mshutdown() {
 void runtime_rshutdown() {
   if (on_worker_thread()) return;
   runtime_stop();
+  worker_output_reset();
   go_request_end();
   // The next request (php-fpm, or run-tests' --repeat in one CLI process)
   // starts with new workers and must not see this request's code.

@@ -9,6 +9,7 @@
 #include "goos/config.h"
 #include "api/dump.h"
 #include "api/php_go.h"
+#include "engine/worker_output.h"
 #include "php_goos.h"
 #include "api/php_runtime.h"
 #include "api/php_wait.h"
@@ -125,7 +126,12 @@ ZEND_METHOD(Goos_Scheduler, join) {
       if (goos::php::origin_unwind_if_ended()) RETURN_THROWS();
       RETURN_FALSE;
     }
-    if (rt->join(deadline)) RETURN_TRUE;
+    if (rt->join(deadline)) {
+      // Under a web SAPI, what the goroutines printed comes before what the
+      // script prints next (worker_output.cc).
+      goos::php::worker_output_drain();
+      RETURN_TRUE;
+    }
     // Woken early (origin_watch): a signal for pcntl, or a timeout.
     if (goos::php::origin_check_interrupt()) {
       goos::php::raise_pending_timeout();

@@ -8,6 +8,7 @@
 #include "zend_stream.h"
 
 #include "code/code.h"
+#include "engine/request_globals.h"
 #include "code/code_load_guard.h"
 #include "api/php_runtime.h"
 #include "php_goos.h"
@@ -104,6 +105,11 @@ zend_atomic_bool* interp_start(int /*m*/) {
   SG(headers_sent) = 1;
   SG(request_info).no_headers = 1;
   PG(during_request_startup) = 0;
+  // No SAPI request to finish at this request's end: php-fpm's deactivate
+  // hook finishes SG(server_context)'s FastCGI request when this is set, and
+  // an M has none (fcgi_finish_request(NULL) crashed).
+  SG(sapi_started) = 0;
+  request_globals_import();
   // The request startup unblocked the timeout's signal (zend_set_timeout()
   // does, for SIGPROF, on PHP builds without per-thread timers), which would
   // let the kernel hand the origin's timeout to this thread.
