@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "SAPI.h"
 #include "zend_exceptions.h"
 
 #include "goos/waiter.h"
@@ -40,6 +41,10 @@ std::atomic<goos::ThreadWaiter*> g_origin_waiter{nullptr};
 bool g_origin_unwound = false;  // origin thread only
 // Set by sysmon when it finds a deadlock, for the origin to report it.
 std::atomic<bool> g_deadlocked{false};
+// Set by a worker when a goroutine dies of a fatal error (an uncaught
+// exception included), for the script's thread to fail the response as PHP
+// fails it for its own fatal errors.
+std::atomic<bool> g_goroutine_failed{false};
 std::atomic<goos::WaitReason> g_deadlock_origin_reason{goos::WaitReason::kNone};
 
 void (*g_previous_interrupt)(zend_execute_data*) = nullptr;
@@ -86,6 +91,7 @@ void goos_error_cb(int type, zend_string* file, uint32_t line, zend_string* mess
     end_script(255);
   }
   if (id != 0 && (type & kFatalErrors) != 0) {
+    g_goroutine_failed.store(true, std::memory_order_release);
     zend_string* tagged = zend_strpprintf(0, "goroutine %llu: %s",
                                           static_cast<unsigned long long>(id), ZSTR_VAL(message));
     g_previous_error_cb(type, file, line, tagged);
@@ -159,6 +165,7 @@ void runtime_stop() {
   g_origin_waiter.store(nullptr, std::memory_order_release);
   g_origin_unwound = false;
   g_deadlocked.store(false);
+  g_goroutine_failed.store(false);
   g_end_status.store(-1);
 }
 
@@ -185,9 +192,27 @@ void report_deadlock() {
   std::fflush(stderr);
 }
 
+namespace {
+
+// What php_error_cb() does for a fatal error in the script's own code: a 500,
+// unless the error was displayed, headers were sent or the script chose
+// another status. The goroutine's error was raised in its worker's request,
+// which has no response.
+void fail_response_if_a_goroutine_failed() {
+  if (!g_goroutine_failed.exchange(false, std::memory_order_acq_rel)) return;
+  if (PG(display_errors) || SG(headers_sent) || SG(sapi_headers).http_response_code != 200) return;
+  sapi_header_line line{};
+  line.line = "HTTP/1.0 500 Internal Server Error";
+  line.line_len = sizeof("HTTP/1.0 500 Internal Server Error") - 1;
+  sapi_header_op(SAPI_HEADER_REPLACE, &line);
+}
+
+}  // namespace
+
 bool origin_unwind_if_ended() {
   const int status = script_end_status();
   if (status < 0) return false;
+  fail_response_if_a_goroutine_failed();
   // Once: the shutdown functions and destructors that run after the unwind
   // must run to their end, as after exit().
   if (g_origin_unwound || EG(exception) != nullptr) return false;
