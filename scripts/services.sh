@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts and stops the private servers that tests and benchmarks talk to: a
-# redis, a MariaDB, a PostgreSQL and an nginx of their own, never the machine's.
+# redis, a MariaDB, a PostgreSQL, an nginx and a php-fpm behind an nginx of
+# their own, never the machine's.
 #
 #   scripts/services.sh start <service> [dir]   start one, print its exports
 #   scripts/services.sh env   <service> [dir]   print them again
 #   scripts/services.sh stop  <service> [dir]   stop it and remove its dir
 #
-# <service> is redis, mariadb, postgresql or nginx.
+# <service> is redis, mariadb, postgresql, nginx or fpm.
 #
 #   eval "$(scripts/services.sh start redis)"
 #   trap 'scripts/services.sh stop redis "$GOOS_REDIS_DIR"' EXIT
@@ -15,7 +16,8 @@
 # directory, starts the server in it as a background process (not a daemon, not
 # a system service: nothing under /etc or /var/lib is read or written), listening
 # on 127.0.0.1 on a free port and on a unix socket in that directory (nginx:
-# two ports, HTTP and HTTPS, and no socket), waits
+# two ports, HTTP and HTTPS, and no socket; fpm: nginx's port, php-fpm's
+# socket), waits
 # until it answers (GOOS_SERVICES_TIMEOUT seconds, 30 by default; on failure the
 # server's log is shown and nothing is left behind), and prints on stdout
 #   redis:   GOOS_REDIS_HOST GOOS_REDIS_PORT GOOS_REDIS_SOCKET GOOS_REDIS_DIR
@@ -25,6 +27,10 @@
 #            GOOS_PG_USER GOOS_PG_PASSWORD GOOS_PG_DB GOOS_PG_CA GOOS_PG_DIR
 #   nginx:   GOOS_NGINX_HOST GOOS_NGINX_PORT GOOS_NGINX_TLS_PORT GOOS_NGINX_CA
 #            GOOS_NGINX_DIR
+#   fpm:     GOOS_FPM_URL (http://127.0.0.1:<port>, nginx) GOOS_FPM_ROOT (the
+#            document root) GOOS_FPM_PID (php-fpm's master: SIGQUIT stops it
+#            gracefully, SIGUSR2 reloads it) GOOS_FPM_LOG (php-fpm's error log)
+#            GOOS_FPM_SOCKET (the pool's FastCGI socket) GOOS_FPM_DIR
 # as `export NAME=value` lines. Starting where the server already runs only
 # prints them. MariaDB gets its own data directory (a copy of one that
 # mariadb-install-db made once, 3 to 5 s, into ~/.cache/goos), a user goos with password goos holding every privilege,
@@ -53,6 +59,35 @@
 #   GET /headers        200 "user-agent: <User-Agent>\nx-goos-test: <X-Goos-Test>\n"
 #                       then the request line and headers as received
 # Bodies are chunked (no Content-Length) but for /bytes/0.
+# fpm is a ZTS php-fpm (what the phpt suite runs goos in, issue 15) with a
+# configuration of its own (-n -y -c: no php.ini, php-fpm.conf or conf.d of
+# its prefix is read), in the foreground (-F: the pid file is the master's),
+# as root with -R when root runs this (nginx's workers, root too, reach the
+# pool's socket, 0600), and an nginx in front of it (in <dir>/nginx, made as
+# the nginx service makes its own, without the echo module) that passes every
+# request to the pool: /x.php runs <root>/x.php, / runs <root>/index.php, and
+# fpm answers /.goos-fpm-ping ("pong", without running PHP: the readiness
+# probe) and /.goos-fpm-status (the pool's status page; ?full&json lists the
+# children, with their pids). From the environment:
+#   GOOS_FPM_PHP_PREFIX  the PHP whose sbin/php-fpm runs (default: the debug
+#                        build of the 8.4 pin that scripts/php-zts.sh makes)
+#   GOOS_FPM_INI         php.ini lines, newline-separated, after ours
+#                        (display_errors off, log_errors on, error_reporting
+#                        E_ALL: a fatal error is fpm's usual 500 and a log
+#                        line), e.g. "extension=/path/goos.so" and
+#                        "zend_extension=opcache.so"
+#   GOOS_FPM_ROOT        the document root (default <dir>/www, made empty;
+#                        one given is made when missing, and kept by stop)
+#   GOOS_FPM_PM          static (default), dynamic or ondemand
+#   GOOS_FPM_CHILDREN    pm.max_children (default 2)
+#   GOOS_FPM_MAX_REQUESTS   pm.max_requests (default 0: never recycled)
+#   GOOS_FPM_TERMINATE   request_terminate_timeout, seconds (default 0: none)
+# The children's stderr reaches GOOS_FPM_LOG line by line, undecorated
+# (catch_workers_output), and they see this script's environment (clear_env
+# no). nginx waits 60 s for a response and takes bodies of up to 16 MiB.
+# A graceful stop or reload lets running requests finish for up to 10 s
+# (process_control_timeout); `stop fpm` stops nginx, then sends php-fpm SIGQUIT
+# (graceful), SIGTERM 15 s later, SIGKILL 10 s after that.
 #
 # The state directory: the [dir] argument, else $GOOS_SERVICES_DIR/<service>,
 # else (for start) a new one under ${TMPDIR:-/tmp}. `stop` and `env` without
@@ -73,12 +108,13 @@
 # + libnginx-mod-http-echo (nginx-light and nginx-core are only names for
 # nginx in bookworm; its install would start the system's nginx on port 80,
 # which goos_apt_install prevents) and curl, and openssl for the certificates.
+# php-fpm is not Debian's (not thread-safe) but the prefix's own.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 source "$here/lib.sh"
 
 usage() {
-  echo "usage: $0 <start|stop|env> <redis|mariadb|postgresql|nginx> [dir]" >&2
+  echo "usage: $0 <start|stop|env> <redis|mariadb|postgresql|nginx|fpm> [dir]" >&2
   exit 2
 }
 action="${1:-}"
@@ -89,6 +125,7 @@ redis) prefix=GOOS_REDIS ;;
 mariadb) prefix=GOOS_MYSQL ;;
 postgresql) prefix=GOOS_PG ;;
 nginx) prefix=GOOS_NGINX ;;
+fpm) prefix=GOOS_FPM ;;
 *) usage ;;
 esac
 timeout="${GOOS_SERVICES_TIMEOUT:-30}"
@@ -146,25 +183,33 @@ leftovers() {
 
 # Ends the server (TERM, KILL after 10 s) and removes the directory. PostgreSQL
 # gets INT, its fast shutdown: its TERM waits until every client has gone.
+# php-fpm gets QUIT, its graceful stop (running requests finish, within its
+# process_control_timeout of 10 s), then TERM after 15 s; its nginx, in the
+# nginx/ directory inside, is stopped first, as the nginx service.
 stop_server() {
   [[ -d "$dir" ]] || return 0
   [[ -f "$dir/$MARKER" ]] || die "$dir is not a state directory of services.sh (no $MARKER): not removing it"
-  local pid i signal=TERM
-  [[ "$service" == postgresql ]] && signal=INT
+  if [[ "$service" == fpm && -d "$dir/nginx" ]]; then
+    (in_fpm_nginx stop_server) || true
+  fi
+  local pid i signal waits last=""
+  local -a signals=(TERM)
+  [[ "$service" == postgresql ]] && signals=(INT)
+  [[ "$service" == fpm ]] && signals=(QUIT TERM)
   if pid=$(server_pid); then
-    kill -"$signal" "$pid" 2>/dev/null || true
-    for ((i = 0; i < 200; i++)); do
-      alive "$pid" || break
-      sleep 0.05
-    done
-    if alive "$pid"; then
-      log "the server (pid $pid) did not end within 10 s of SIGTERM: killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-      for ((i = 0; i < 100; i++)); do
+    for signal in "${signals[@]}" KILL; do
+      [[ -z "$last" ]] ||
+        log "the server (pid $pid) did not end within $((waits / 20)) s of SIG$last: sending SIG$signal"
+      kill -"$signal" "$pid" 2>/dev/null || true
+      waits=200 # 0.05 s each: 10 s
+      [[ "$signal" == QUIT ]] && waits=300
+      for ((i = 0; i < waits; i++)); do
         alive "$pid" || break
         sleep 0.05
       done
-    fi
+      alive "$pid" || break
+      last="$signal"
+    done
   fi
   for pid in $(leftovers); do kill -KILL "$pid" 2>/dev/null || true; done
   for ((i = 0; i < 100; i++)); do
@@ -172,6 +217,21 @@ stop_server() {
     sleep 0.05
   done
   rm -rf "$dir"
+}
+
+# in_fpm_nginx <command...>: runs it for fpm's nginx, as the nginx service in
+# the nginx/ directory of fpm's state directory. Call it in a subshell: a
+# fail() or die() in there ends the subshell, not the script, whose cleanup
+# then stops php-fpm and nginx, with the state directory it knows.
+in_fpm_nginx() {
+  local dir="$dir/nginx" service=nginx
+  "$@"
+}
+
+# The server runs in the directory (fpm: and its nginx).
+running() {
+  server_pid >/dev/null || return 1
+  [[ "$service" != fpm ]] || (in_fpm_nginx server_pid >/dev/null)
 }
 
 print_env() {
@@ -195,7 +255,7 @@ fi
 
 # --- start ----------------------------------------------------------------------
 
-if [[ -n "$dir" && -f "$dir/$MARKER" && -f "$dir/env" ]] && server_pid >/dev/null; then
+if [[ -n "$dir" && -f "$dir/$MARKER" && -f "$dir/env" ]] && running; then
   log "already running in $dir"
   print_env
   exit 0
@@ -511,16 +571,15 @@ HBA
 # k % 256 (chr(0)..chr(255) again and again), at most BYTES_MAX of them.
 readonly BYTES_MAX=$((8 << 20))
 
-# nginx_conf <http port> <https port>: the whole configuration, on stdout.
-# Every route is the echo module's or nginx's own (no backend, no file but the
-# pattern), the same on both ports.
-nginx_conf() {
-  local port="$1" tls_port="$2" user code n
+# nginx_head: the start of a configuration, up to its server blocks inside
+# http (the caller's, then "}"), on stdout: in the foreground, its pid file, log
+# and temporary files in the state directory, nothing from /etc/nginx.
+nginx_head() {
+  local user
   # Workers of a root master run as nobody unless told: they must read and
   # write the state directory (0700).
   (($(id -u) == 0)) && user="user root root;"
   cat <<CONF
-load_module $ECHO_MODULE;
 ${user:-}
 daemon off;
 pid $dir/nginx.pid;
@@ -540,6 +599,17 @@ http {
   client_max_body_size 16m;
   client_body_buffer_size 16m;
   absolute_redirect off;
+CONF
+}
+
+# nginx_conf <http port> <https port>: the whole configuration, on stdout.
+# Every route is the echo module's or nginx's own (no backend, no file but the
+# pattern), the same on both ports.
+nginx_conf() {
+  local port="$1" tls_port="$2" code n
+  echo "load_module $ECHO_MODULE;"
+  nginx_head
+  cat <<CONF
   server {
     listen 127.0.0.1:$port;
     listen 127.0.0.1:$tls_port ssl;
@@ -589,10 +659,21 @@ CONF
 
 readonly ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
 
+# launch_nginx <nginx>: runs it with nginx.conf of the state directory. -p and
+# -c: nothing under /etc/nginx is read; -e: not even the log of startup errors
+# goes to /var/log/nginx.
+launch_nginx() {
+  launch "$dir/server.log" "$1" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log"
+}
+
+nginx_binary() {
+  PATH="$PATH:/usr/sbin:/sbin" command -v nginx || die "nginx is not installed (Debian's nginx has it)"
+}
+
 start_nginx() {
   goos_apt_install nginx libnginx-mod-http-echo curl openssl
   local nginx port tls_port attempt rc n
-  nginx=$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx) || die "nginx is not installed (Debian's nginx has it)"
+  nginx=$(nginx_binary) || exit 1
   [[ -f "$ECHO_MODULE" ]] || die "$ECHO_MODULE is missing (Debian's libnginx-mod-http-echo has it)"
   mkdir -p "$dir/tmp"
   # The pattern: one spare byte, then chr(0)..chr(255) doubled up to 8 MiB.
@@ -608,9 +689,7 @@ start_nginx() {
     nginx_conf "$port" "$tls_port" >"$dir/nginx.conf"
     : >"$dir/error.log"
     : >"$dir/server.log"
-    # -p and -c: nothing under /etc/nginx is read; -e: not even the log of
-    # startup errors goes to /var/log/nginx.
-    launch "$dir/server.log" "$nginx" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log"
+    launch_nginx "$nginx"
     rc=0
     wait_until "nginx" "${get[@]}" "http://127.0.0.1:$port/status/200" || rc=$?
     if ((rc == 0)); then
@@ -628,6 +707,185 @@ start_nginx() {
     fail "nginx did not start" "$dir/error.log"
   done
   fail "nginx found no free ports in 5 tries" "$dir/error.log"
+}
+
+# fpm_nginx_conf <port> <fpm's socket> <document root> <fastcgi_params>: the
+# nginx in front of php-fpm, on stdout. Every request goes to the pool (a URI
+# ending in / runs its index.php), but /.goos-nginx, nginx's own answer (a 204),
+# which tells whether nginx listens before php-fpm is asked.
+fpm_nginx_conf() {
+  local port="$1" sock="$2" root="$3" params="$4"
+  nginx_head
+  cat <<CONF
+  server {
+    listen 127.0.0.1:$port;
+    root "$root";
+    fastcgi_read_timeout 60s;
+    location = /.goos-nginx { return 204; }
+    location / {
+      fastcgi_index index.php;
+      fastcgi_pass unix:$sock;
+      include "$params";
+    }
+    location ~ \.php\$ {
+      fastcgi_pass unix:$sock;
+      include "$params";
+    }
+  }
+}
+CONF
+}
+
+# What nginx tells php-fpm of each request: its own fastcgi_params, not
+# /etc/nginx's. Request headers reach PHP as HTTP_* without a line here
+# (fastcgi_pass_request_headers); Proxy is not passed (httpoxy).
+fastcgi_params() {
+  cat <<'PARAMS'
+fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;
+fastcgi_param SCRIPT_NAME $fastcgi_script_name;
+fastcgi_param QUERY_STRING $query_string;
+fastcgi_param REQUEST_METHOD $request_method;
+fastcgi_param CONTENT_TYPE $content_type;
+fastcgi_param CONTENT_LENGTH $content_length;
+fastcgi_param REQUEST_URI $request_uri;
+fastcgi_param DOCUMENT_URI $document_uri;
+fastcgi_param DOCUMENT_ROOT $document_root;
+fastcgi_param SERVER_PROTOCOL $server_protocol;
+fastcgi_param REQUEST_SCHEME $scheme;
+fastcgi_param GATEWAY_INTERFACE CGI/1.1;
+fastcgi_param SERVER_SOFTWARE nginx/$nginx_version;
+fastcgi_param REMOTE_ADDR $remote_addr;
+fastcgi_param REMOTE_PORT $remote_port;
+fastcgi_param SERVER_ADDR $server_addr;
+fastcgi_param SERVER_PORT $server_port;
+fastcgi_param SERVER_NAME $server_name;
+fastcgi_param REDIRECT_STATUS 200;
+fastcgi_param HTTP_PROXY "";
+PARAMS
+}
+
+# fpm_nginx <fpm's socket> <document root>: starts the nginx in front of
+# php-fpm (run it with in_fpm_nginx: it has a server.pid and server.exe of its
+# own, for stop_server) on a free port, which it writes to nginx/port.
+fpm_nginx() {
+  local sock="$1" root="$2" nginx port attempt rc
+  nginx=$(nginx_binary) || exit 1
+  mkdir -p "$dir/tmp"
+  echo nginx >"$dir/$MARKER"
+  fastcgi_params >"$dir/fastcgi_params"
+  for ((attempt = 1; attempt <= 5; attempt++)); do
+    port=$(free_port)
+    fpm_nginx_conf "$port" "$sock" "$root" "$dir/fastcgi_params" >"$dir/nginx.conf"
+    : >"$dir/error.log"
+    : >"$dir/server.log"
+    launch_nginx "$nginx"
+    rc=0
+    wait_until "nginx" curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$port/.goos-nginx" || rc=$?
+    if ((rc == 0)); then
+      readlink "/proc/$(cat "$dir/server.pid")/exe" >"$dir/server.exe" || true
+      echo "$port" >"$dir/port"
+      return 0
+    fi
+    cat "$dir/server.log" >>"$dir/error.log" 2>/dev/null || true
+    ((rc == 1)) && in_use "$dir/error.log" && {
+      log "port $port was taken meanwhile; trying another"
+      continue
+    }
+    fail "nginx did not start" "$dir/error.log"
+  done
+  fail "nginx found no free port in 5 tries" "$dir/error.log"
+}
+
+# fpm_pong <url>: php-fpm answers its ping through nginx (no PHP code runs:
+# a goos that crashes scripts does not fail the start).
+fpm_pong() { [[ "$(curl -s --max-time 5 "$1/.goos-fpm-ping")" == pong ]]; }
+
+start_fpm() {
+  goos_apt_install nginx curl
+  local php_prefix="${GOOS_FPM_PHP_PREFIX:-}" version fpm root sock="$dir/php-fpm.sock" rc port url
+  local pm="${GOOS_FPM_PM:-static}" children="${GOOS_FPM_CHILDREN:-2}"
+  local max_requests="${GOOS_FPM_MAX_REQUESTS:-0}" terminate="${GOOS_FPM_TERMINATE:-0}" pm_lines
+  if [[ -z "$php_prefix" ]]; then
+    # The debug build of the 8.4 pin, where scripts/php-zts.sh installs it.
+    version=$(awk '$1 == "php-8.4" { sub(/-.*/, "", $3); print $3 }' "$here/source-pins.txt")
+    php_prefix="$(goos_cache)/php-$version-zts-debug"
+  fi
+  fpm="$php_prefix/sbin/php-fpm"
+  [[ -x "$fpm" ]] || die "no php-fpm at $fpm: set GOOS_FPM_PHP_PREFIX to a PHP built with --enable-fpm (scripts/php-zts.sh 8.4 debug builds the default one)"
+  case "$pm" in
+  static) pm_lines="" ;;
+  # Room to grow from one child up to max_children, as fpm requires
+  # (min_spare <= start <= max_spare <= max_children).
+  dynamic) pm_lines=$'pm.start_servers = 1\npm.min_spare_servers = 1\npm.max_spare_servers = '"$children" ;;
+  ondemand) pm_lines="pm.process_idle_timeout = 10s" ;;
+  *) die "GOOS_FPM_PM is '$pm': static, dynamic or ondemand" ;;
+  esac
+  [[ "$children" =~ ^[1-9][0-9]*$ ]] || die "GOOS_FPM_CHILDREN is '$children': a number of children, 1 or more"
+  [[ "$max_requests" =~ ^[0-9]+$ ]] || die "GOOS_FPM_MAX_REQUESTS is '$max_requests': a number (0: never recycle)"
+  [[ "$terminate" =~ ^[0-9]+$ ]] || die "GOOS_FPM_TERMINATE is '$terminate': seconds (0: no limit)"
+  root=$(realpath -m "${GOOS_FPM_ROOT:-$dir/www}")
+  mkdir -p "$root"
+
+  # Ours first, then the caller's lines, which may override them. Without
+  # display_errors a fatal error is a 500 (PHP sets it only then) and its
+  # message goes to fpm's log, as in production.
+  {
+    printf '; scripts/services.sh fpm: the only php.ini this php-fpm reads (-n -c)\n'
+    printf 'display_errors = Off\nlog_errors = On\nerror_reporting = E_ALL\n'
+    printf '; GOOS_FPM_INI\n%s\n' "${GOOS_FPM_INI:-}"
+  } >"$dir/php.ini"
+  # chdir: the children work in the state directory (fpm's default is /),
+  # where stop_server finds them should the master die. log_limit: children's
+  # lines are cut at 1 KiB by default. process_control_timeout: how long a
+  # graceful stop (SIGQUIT) or reload (SIGUSR2) lets running requests finish
+  # before the children get SIGTERM (at 0, at once).
+  cat >"$dir/php-fpm.conf" <<CONF
+; scripts/services.sh fpm
+[global]
+error_log = $dir/php-fpm.log
+log_limit = 8192
+process_control_timeout = 10s
+
+[www]
+listen = $sock
+listen.mode = 0600
+chdir = $dir
+pm = $pm
+pm.max_children = $children
+$pm_lines
+pm.max_requests = $max_requests
+request_terminate_timeout = $terminate
+catch_workers_output = yes
+decorate_workers_output = no
+clear_env = no
+ping.path = /.goos-fpm-ping
+pm.status_path = /.goos-fpm-status
+CONF
+  # -R: php-fpm refuses to run as root without it. The pool names no user, so
+  # a root master's children stay root, like nginx's workers (nginx_head):
+  # they reach each other's socket (0600) and any document root.
+  local -a as_root=()
+  (($(id -u) == 0)) && as_root=(-R)
+  : >"$dir/php-fpm.log"
+  : >"$dir/server.log"
+  launch "$dir/server.log" "$fpm" -n -y "$dir/php-fpm.conf" -c "$dir/php.ini" -F "${as_root[@]}"
+  rc=0
+  wait_until "php-fpm" test -S "$sock" || rc=$?
+  if ((rc != 0)); then
+    cat "$dir/server.log" >>"$dir/php-fpm.log" 2>/dev/null || true
+    fail "php-fpm did not start" "$dir/php-fpm.log"
+  fi
+  (in_fpm_nginx fpm_nginx "$sock" "$root") || exit 1
+  port=$(cat "$dir/nginx/port")
+  url="http://127.0.0.1:$port"
+  rc=0
+  wait_until "php-fpm through nginx" fpm_pong "$url" || rc=$?
+  if ((rc != 0)); then
+    cat "$dir/server.log" >>"$dir/php-fpm.log" 2>/dev/null || true
+    fail "php-fpm does not answer its ping through nginx ($url/.goos-fpm-ping)" "$dir/php-fpm.log"
+  fi
+  emit_env "GOOS_FPM_URL=$url" "GOOS_FPM_ROOT=$root" "GOOS_FPM_PID=$(cat "$dir/server.pid")" \
+    "GOOS_FPM_LOG=$dir/php-fpm.log" "GOOS_FPM_SOCKET=$sock" "GOOS_FPM_DIR=$dir"
 }
 
 begin=$SECONDS

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Tests of scripts/services.sh: a real redis, MariaDB, PostgreSQL and nginx,
-# each started in a directory of this test's own, asked over TCP and over its
-# socket (nginx: each route, over HTTP and HTTPS), stopped (also after a kill
-# -9), and checked to leave no process and no directory. Whatever happens, the
-# EXIT trap stops them all.
+# Tests of scripts/services.sh: a real redis, MariaDB, PostgreSQL, nginx and
+# php-fpm behind nginx, each started in a directory of this test's own, asked
+# over TCP and over its socket (nginx: each route, over HTTP and HTTPS; fpm: a
+# page, GET and POST, across a reload, with each process manager), stopped
+# (also after a kill -9), and checked to leave no process and no directory.
+# Whatever happens, the EXIT trap stops them all. fpm is the default PHP's
+# (GOOS_FPM_PHP_PREFIX to change it), without goos.
 #
 #   tests/scripts/services_test.sh      prints "N passed, N failed" last
 set -uo pipefail
@@ -12,10 +14,11 @@ services="$root/scripts/services.sh"
 tmp=$(mktemp -d)
 chmod 711 "$tmp" # PostgreSQL runs as the postgres user, which must reach its directory in here
 export GOOS_SERVICES_DIR="$tmp/services"
-unset GOOS_REDIS_DIR GOOS_MYSQL_DIR GOOS_PG_DIR GOOS_NGINX_DIR
+unset GOOS_REDIS_DIR GOOS_MYSQL_DIR GOOS_PG_DIR GOOS_NGINX_DIR GOOS_FPM_DIR
+unset GOOS_FPM_INI GOOS_FPM_ROOT GOOS_FPM_PM GOOS_FPM_CHILDREN GOOS_FPM_MAX_REQUESTS GOOS_FPM_TERMINATE
 cleanup() {
   local service
-  for service in redis mariadb postgresql nginx; do
+  for service in redis mariadb postgresql nginx fpm; do
     "$services" stop "$service" >/dev/null 2>&1
   done
   rm -rf "$tmp"
@@ -57,6 +60,7 @@ procs_in() {
   return 0
 }
 alive() { [[ -e "/proc/$1" ]] && [[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]]; }
+dead() { ! alive "$1"; }
 gone() { # gone <pid> <dir>: the server ended and left nothing behind
   ! alive "$1" && [[ ! -e "$2" && -z "$(procs_in "$2")" ]]
 }
@@ -260,6 +264,142 @@ check nginx "no process and no directory are left" gone "$pid" "$dir"
 unset GOOS_NGINX_DIR
 killed nginx nginx-killed # its worker outlives its master
 unset GOOS_NGINX_DIR
+
+# --- php-fpm behind nginx -----------------------------------------------------------
+
+dir="$GOOS_SERVICES_DIR/fpm"
+# Processes (zombies aside) whose command line names <dir>: php-fpm's master
+# names its php-fpm.conf, nginx its prefix.
+named_in() {
+  local p
+  for p in /proc/[0-9]*; do
+    alive "${p#/proc/}" && tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF -- "$1" && echo "${p#/proc/}"
+  done
+  return 0
+}
+begin=$(date +%s%N)
+GOOS_FPM_INI="" run start fpm
+check fpm "start succeeds, goos not loaded (in $((($(date +%s%N) - begin) / 1000000)) ms)" [ "$status" -eq 0 ]
+eval "$out"
+check fpm "prints the exports" [ "${GOOS_FPM_URL:-}" != "${GOOS_FPM_URL#http://127.0.0.1:}" \
+  -a "${GOOS_FPM_ROOT:-}" = "$dir/www" -a -d "$dir/www" -a "${GOOS_FPM_LOG:-}" = "$dir/php-fpm.log" \
+  -a "${GOOS_FPM_PID:-}" = "$(cat "$dir/server.pid")" -a -S "${GOOS_FPM_SOCKET:-}" -a "${GOOS_FPM_DIR:-}" = "$dir" ]
+check fpm "GOOS_FPM_PID is php-fpm's master" has "php-fpm: master process" "$(tr '\0' ' ' <"/proc/$GOOS_FPM_PID/cmdline")"
+check fpm "goos is not loaded" [ "$(grep -c goos "$dir/php.ini")" -eq 0 ]
+# body <url> [curl args...]: "<status> <body>"; code <url>: "<status>".
+body() {
+  curl -s --max-time 10 -o "$tmp/body" -w '%{http_code}' "$@" 2>&1
+  printf ' %s' "$(cat "$tmp/body")"
+}
+code() { curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$@" 2>&1; }
+cat >"$GOOS_FPM_ROOT/post.php" <<'PHP'
+<?php echo json_encode($_POST), " ", $_SERVER['REQUEST_METHOD'], " ", $_SERVER['CONTENT_TYPE'] ?? '';
+file_put_contents('php://stderr', "post.php says hello on stderr\n");
+PHP
+cat >"$GOOS_FPM_ROOT/index.php" <<'PHP'
+<?php echo "index of ", $_SERVER["SCRIPT_NAME"];
+PHP
+children() { ps -o pid= --ppid "$GOOS_FPM_PID" | tr -d ' ' | sort -n | tr '\n' ' '; }
+# answers <case>: pid.php answers from a child of the master, with the query.
+answers() {
+  local got child
+  cat >"$GOOS_FPM_ROOT/pid.php" <<'PHP'
+<?php echo getmypid(), " ", $_GET['x'] ?? '';
+PHP
+  got=$(body "$GOOS_FPM_URL/pid.php?x=hi%20there")
+  child=$(cut -d' ' -f2 <<<"$got")
+  check "$1" "GET /pid.php?x=... answers 200, the child's pid and \$_GET['x'] ($got)" \
+    [ "${got%% *}" = 200 -a "$got" = "200 $child hi there" ]
+  check "$1" "from a child of GOOS_FPM_PID" has " $child " " $(children)"
+}
+answers fpm
+check fpm "POST: the form reaches \$_POST" \
+  [ "$(body -d 'a=1&b=two+words' "$GOOS_FPM_URL/post.php")" = '200 {"a":"1","b":"two words"} POST application/x-www-form-urlencoded' ]
+check fpm "and the child's stderr reaches GOOS_FPM_LOG" has "post.php says hello on stderr" "$(cat "$GOOS_FPM_LOG")"
+check fpm "/ runs index.php" [ "$(body "$GOOS_FPM_URL/")" = "200 index of /index.php" ]
+check fpm "a missing script is a 404" [ "$(code "$GOOS_FPM_URL/missing.php")" = 404 ]
+before=$(children)
+kill -USR2 "$GOOS_FPM_PID"
+for ((i = 0; i < 100; i++)); do # the new children, after the old ones ended
+  after=$(children)
+  [[ -n "$after" && "$after" != "$before" && $(wc -w <<<"$after") -eq 2 ]] && break
+  sleep 0.05
+done
+check fpm-reload "SIGUSR2: the same master, new children" [ "$(cat "$dir/server.pid")" = "$GOOS_FPM_PID" -a "$after" != "$before" ]
+check fpm-reload "the master logs the reload" has "reloading: execvp" "$(cat "$GOOS_FPM_LOG")"
+answers fpm-reload
+first="$out"
+run start fpm
+check fpm "a second start finds it running and prints the same" [ "$status" -eq 0 -a "$out" = "$first" ]
+pid=$GOOS_FPM_PID
+run stop fpm
+check fpm "stop succeeds" [ "$status" -eq 0 ]
+check fpm "no process and no directory are left" gone "$pid" "$dir"
+check fpm "no php-fpm or nginx names the directory" [ -z "$(named_in "$dir")" ]
+unset GOOS_FPM_DIR
+
+# SIGQUIT to the master: a request that runs finishes (process_control_timeout).
+run start fpm
+eval "$out"
+printf '<?php usleep(1000000); echo "slept";\n' >"$GOOS_FPM_ROOT/slow.php"
+body "$GOOS_FPM_URL/slow.php" >"$tmp/slow" &
+client=$!
+sleep 0.3
+kill -QUIT "$GOOS_FPM_PID"
+wait "$client"
+check fpm-quit "SIGQUIT during a request: the request still answers" [ "$(cat "$tmp/slow")" = "200 slept" ]
+for ((i = 0; i < 100; i++)); do alive "$GOOS_FPM_PID" || break; sleep 0.05; done
+check fpm-quit "then the master ends" dead "$GOOS_FPM_PID"
+run stop fpm
+check fpm-quit "stop after it cleans up" [ "$status" -eq 0 -a ! -e "$dir" -a -z "$(procs_in "$dir")" ]
+unset GOOS_FPM_DIR
+
+killed fpm fpm-killed # its children and nginx outlive the master
+unset GOOS_FPM_DIR
+
+# The other process managers, GOOS_FPM_INI's lines in the php.ini and
+# GOOS_FPM_TERMINATE's request_terminate_timeout.
+for pm in dynamic ondemand; do
+  GOOS_FPM_PM=$pm GOOS_FPM_CHILDREN=3 GOOS_FPM_MAX_REQUESTS=5 GOOS_FPM_TERMINATE=1 \
+    GOOS_FPM_INI=$'memory_limit = 77M\nmax_input_time = 7' run start fpm
+  check "fpm-$pm" "start succeeds" [ "$status" -eq 0 ]
+  eval "$out"
+  printf '<?php echo ini_get("memory_limit"), " ", ini_get("max_input_time"), " ", getmypid();\n' >"$GOOS_FPM_ROOT/ini.php"
+  answers "fpm-$pm"
+  check "fpm-$pm" "the pool runs pm = $pm" \
+    has "\"process manager\":\"$pm\"" "$(curl -s --max-time 10 "$GOOS_FPM_URL/.goos-fpm-status?json")"
+  check "fpm-$pm" "GOOS_FPM_INI's lines hold" has "200 77M 7 " "$(body "$GOOS_FPM_URL/ini.php")"
+  if [[ "$pm" == dynamic ]]; then
+    printf '<?php sleep(5); echo "not ended";\n' >"$GOOS_FPM_ROOT/long.php"
+    begin=$SECONDS
+    check "fpm-$pm" "a request longer than GOOS_FPM_TERMINATE (1 s) is ended: nginx's 502" \
+      [ "$(code "$GOOS_FPM_URL/long.php")" = 502 -a $((SECONDS - begin)) -lt 5 ]
+    check "fpm-$pm" "and php-fpm logs it" has "execution timed out" "$(cat "$GOOS_FPM_LOG")"
+  fi
+  pid=$GOOS_FPM_PID
+  run stop fpm
+  check "fpm-$pm" "stop leaves nothing" gone "$pid" "$dir"
+  unset GOOS_FPM_DIR
+done
+
+# A php-fpm that cannot start: its output, and nothing left behind.
+mkdir -p "$tmp/bad-php/sbin"
+printf '#!/bin/sh\necho "ERROR: FPM initialization failed (test)" >&2\nexit 78\n' >"$tmp/bad-php/sbin/php-fpm"
+chmod +x "$tmp/bad-php/sbin/php-fpm"
+GOOS_FPM_PHP_PREFIX="$tmp/bad-php" run start fpm
+check fpm-fails "start fails, printing no exports" [ "$status" -ne 0 -a -z "$out" ]
+check fpm-fails "names the failure and shows php-fpm's output" has "FPM initialization failed (test)" "$err"
+check fpm-fails "leaves no directory" [ ! -e "$dir" ]
+
+# A wrong setting: said, and nothing left behind.
+GOOS_FPM_PM=lazy run start fpm
+check fpm-bad-pm "start fails, printing no exports" [ "$status" -ne 0 -a -z "$out" ]
+check fpm-bad-pm "naming GOOS_FPM_PM" has "GOOS_FPM_PM is 'lazy'" "$err"
+check fpm-bad-pm "leaves no directory" [ ! -e "$dir" ]
+GOOS_FPM_PHP_PREFIX="$tmp/no-php" run start fpm
+check fpm-no-php "start without a php-fpm fails, printing no exports" [ "$status" -ne 0 -a -z "$out" ]
+check fpm-no-php "naming the path it looked at" has "no php-fpm at $tmp/no-php/sbin/php-fpm" "$err"
+check fpm-no-php "leaves no directory" [ ! -e "$dir" ]
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
