@@ -24,6 +24,7 @@
 #include "api/php_select.h"
 #include "api/php_sync.h"
 #include "api/php_time.h"
+#include "hooks/fork_hooks.h"
 #include "hooks/header_hooks.h"
 #include "hooks/sleep_hooks.h"
 #include "io/io_hooks.h"
@@ -78,6 +79,7 @@ static PHP_MINIT_FUNCTION(goos) {
   goos::php::code_minit(module_number);
   goos::php::sleep_hooks_minit();
   goos::php::header_hooks_minit();
+  goos::php::fork_hooks_minit();
   goos::php::connection_busy_error_ce = register_class_Goos_ConnectionBusyError(zend_ce_error);
   if (GOOS_G(io_hooks)) goos::io::install_hooks();
   return SUCCESS;
@@ -86,6 +88,7 @@ static PHP_MINIT_FUNCTION(goos) {
 static PHP_MSHUTDOWN_FUNCTION(goos) {
   goos::php::sleep_hooks_mshutdown();
   goos::php::header_hooks_mshutdown();
+  goos::php::fork_hooks_mshutdown();
   goos::php::code_mshutdown();
   goos::php::runtime_mshutdown();
   goos::php::worker_output_mshutdown();

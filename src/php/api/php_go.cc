@@ -139,6 +139,7 @@ void go_request_end() { implicit_join_registered = false; }
 
 zend_long go(zval* fn, zval* args, uint32_t argc, HashTable* named) {
   goos::Runtime* rt = runtime_start();
+  if (rt == nullptr && EG(exception) != nullptr) return 0;  // a forked child (runtime_start)
   if (rt == nullptr) {
     // A goroutine still unwinding while the runtime stops (the script ended).
     zend_throw_error(nullptr, "go(): the script is ending; no goroutine can start now");

@@ -1,5 +1,6 @@
 #include "api/php_runtime.h"
 
+#include <pthread.h>
 #include <signal.h>
 
 #include <atomic>
@@ -45,6 +46,11 @@ std::atomic<bool> g_deadlocked{false};
 // exception included), for the script's thread to fail the response as PHP
 // fails it for its own fatal errors.
 std::atomic<bool> g_goroutine_failed{false};
+// Set in a child process forked while this process's runtime ran (the Ms,
+// sysmon and every goroutine stayed in the parent; only the forking thread
+// came along): the child can run no goroutine, and must not wait for the
+// parent's.
+bool g_forked_away = false;
 std::atomic<goos::WaitReason> g_deadlock_origin_reason{goos::WaitReason::kNone};
 
 void (*g_previous_interrupt)(zend_execute_data*) = nullptr;
@@ -103,9 +109,21 @@ void goos_error_cb(int type, zend_string* file, uint32_t line, zend_string* mess
 
 }  // namespace
 
-goos::Runtime* runtime_if_started() { return g_runtime_ptr.load(std::memory_order_acquire); }
+goos::Runtime* runtime_if_started() {
+  if (g_forked_away) return nullptr;
+  return g_runtime_ptr.load(std::memory_order_acquire);
+}
+
+bool runtime_refused_after_fork() {
+  if (!g_forked_away) return false;
+  zend_throw_error(nullptr,
+                   "goos: this process was forked (pcntl_fork()) while its goroutines ran; they "
+                   "stayed in the parent, and no goroutine can run or be waited for in the child");
+  return true;
+}
 
 goos::Runtime* runtime_start() {
+  if (runtime_refused_after_fork()) return nullptr;
   if (goos::Runtime* rt = runtime_if_started()) return rt;
   // A worker exists only under a runtime: null here means it is stopping.
   if (on_worker_thread()) return nullptr;
@@ -154,6 +172,16 @@ goos::Runtime* runtime_start() {
 
 void runtime_stop() {
   if (!g_runtime) return;
+  if (g_forked_away) {
+    // The parent's threads are not here to stop, and their memory is the
+    // parent's copy: left as it is.
+    (void)g_runtime.release();
+    orphan_worker_interpreters();
+    g_runtime_ptr.store(nullptr, std::memory_order_release);
+    g_origin_interrupt = nullptr;
+    g_origin_waiter.store(nullptr, std::memory_order_release);
+    return;
+  }
   // Goroutines still running once the script is over (it ended by a fatal
   // error or exit) are told to unwind; blocked ones are abandoned.
   if (g_end_status.load() < 0) g_runtime->join();
@@ -266,6 +294,11 @@ void origin_watch() {
 }
 
 void runtime_minit() {
+  // Only the forking thread goes on in the child (pcntl_fork(), or a
+  // library's fork() that runs PHP afterwards); exec() makes it moot.
+  pthread_atfork(nullptr, nullptr, [] {
+    if (g_runtime) g_forked_away = true;
+  });
   g_previous_interrupt = zend_interrupt_function;
   zend_interrupt_function = goos_interrupt;
   g_previous_error_cb = zend_error_cb;

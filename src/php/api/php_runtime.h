@@ -15,6 +15,10 @@ namespace goos::php {
 // it exists already. Throws (returns null with an exception) if the origin
 // cannot start it.
 goos::Runtime* runtime_start();
+
+// In a child process forked while the runtime ran: throws an Error saying so
+// and returns true. Elsewhere false.
+bool runtime_refused_after_fork();
 // The runtime if started, else null.
 goos::Runtime* runtime_if_started();
 // Joins and stops the runtime: every M ends its interpreter. Origin only,

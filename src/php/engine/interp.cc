@@ -1,6 +1,11 @@
 #include "engine/interp.h"
 
+#include <pthread.h>
+
+#include <algorithm>
 #include <cstring>
+#include <mutex>
+#include <vector>
 
 #include "SAPI.h"
 #include "php_main.h"
@@ -17,6 +22,24 @@ namespace goos::php {
 namespace {
 
 thread_local bool tls_worker = false;
+
+// Every live M's TSRM context, for a forked child to neutralise
+// (orphan_worker_interpreters()).
+std::mutex contexts_lock;
+std::vector<void*> contexts;  // guarded by contexts_lock
+
+// Held by an M while it makes or frees its TSRM context, and across fork():
+// TSRM's own mutex, which those take, would otherwise stay locked in a child
+// forked meanwhile, and its shutdown (which takes it) would hang.
+std::mutex tsrm_thread_lock;
+std::once_flag tsrm_fork_guard_once;
+
+void install_tsrm_fork_guard() {
+  std::call_once(tsrm_fork_guard_once, [] {
+    pthread_atfork([] { tsrm_thread_lock.lock(); }, [] { tsrm_thread_lock.unlock(); },
+                   [] { tsrm_thread_lock.unlock(); });
+  });
+}
 
 // Written by the script's thread before the Ms start (their threads' creation
 // orders it before their reads).
@@ -72,7 +95,29 @@ void define_cli_std_streams() {
 
 bool on_worker_thread() { return tls_worker; }
 
+void orphan_worker_interpreters() {
+  std::lock_guard guard(contexts_lock);
+  for (void* context : contexts) {
+    auto* cg = reinterpret_cast<zend_compiler_globals*>(static_cast<char*>(context) +
+                                                        compiler_globals_offset);
+    auto* eg = reinterpret_cast<zend_executor_globals*>(static_cast<char*>(context) +
+                                                        executor_globals_offset);
+    // Emptied, not destroyed: TSRM's shutdown then frees only the tables'
+    // own (persistent) memory, never an entry.
+    // The persistent list too: its connections' fds are the parent's, and a
+    // destructor would speak on them (a MySQL QUIT).
+    for (HashTable* table : {cg->function_table, cg->class_table, eg->zend_constants,
+                             eg->ini_directives, &eg->persistent_list}) {
+      if (table == nullptr) continue;
+      table->nNumUsed = 0;
+      table->nNumOfElements = 0;
+    }
+  }
+  contexts.clear();
+}
+
 void note_script_std_streams() {
+  install_tsrm_fork_guard();
   script_has_std_streams = std::strcmp(sapi_module.name, "cli") == 0 &&
                            zend_get_constant_str("STDIN", sizeof("STDIN") - 1) != nullptr &&
                            zend_get_constant_str("STDERR", sizeof("STDERR") - 1) != nullptr;
@@ -87,8 +132,15 @@ void block_async_signals(sigset_t* previous) {
 
 zend_atomic_bool* interp_start(int /*m*/) {
   tls_worker = true;
-  ts_resource(0);
+  {
+    std::lock_guard guard(tsrm_thread_lock);
+    ts_resource(0);
+  }
   ZEND_TSRMLS_CACHE_UPDATE();
+  {
+    std::lock_guard guard(contexts_lock);
+    contexts.push_back(tsrm_get_ls_cache());
+  }
   SG(server_context) = nullptr;
   SG(request_info).no_headers = 1;
   SG(options) |= SAPI_OPTION_NO_CHDIR;
@@ -132,7 +184,14 @@ void interp_stop(int /*m*/, bool abandoned) {
   // executor globals (8.2: a persistent stream's destructor then wrote into
   // freed memory), and 8.4 no longer frees a thread's list at all.
   zend_hash_reverse_apply(&EG(persistent_list), [](zval*) { return ZEND_HASH_APPLY_REMOVE; });
-  ts_free_thread();
+  {
+    std::lock_guard guard(contexts_lock);
+    contexts.erase(std::find(contexts.begin(), contexts.end(), tsrm_get_ls_cache()));
+  }
+  {
+    std::lock_guard guard(tsrm_thread_lock);
+    ts_free_thread();
+  }
   tls_worker = false;
 }
 

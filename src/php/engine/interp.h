@@ -26,6 +26,13 @@ void block_async_signals(sigset_t* previous = nullptr);
 // too (as dup()s of fds 0, 1 and 2).
 void note_script_std_streams();
 
+// In a child process forked while Ms ran: their interpreters' memory came
+// along, but not their threads, so nothing can end their requests, and
+// TSRM's shutdown would destroy their tables' entries from this thread,
+// into the wrong heaps. Their tables are emptied instead (what they held
+// leaks with the exiting child).
+void orphan_worker_interpreters();
+
 // On the M's thread: ends the request and frees the thread's globals.
 // `abandoned`: goroutines of this M were left blocked (the script ended
 // under them); their zvals are freed with the heap, unreported.
