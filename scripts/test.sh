@@ -106,6 +106,7 @@ stop_services() {
   for service in "${services[@]}"; do
     "$root/scripts/services.sh" stop "$service" "$services_dir/$service" || true
   done
+  "$root/scripts/services.sh" stop fpm "$services_dir/fpm" || true
   rm -rf "$services_dir"
 }
 trap stop_services EXIT
@@ -137,7 +138,7 @@ else
 fi
 
 phpt_run() { # phpt_run <version>
-  local version="$1" prefix so redis_so name="phpt-php$1"
+  local version="$1" prefix so redis_so fpm_exports name="phpt-php$1"
   if ! prefix=$("$root/scripts/php-zts.sh" "$version" debug); then
     record "$name" 0 1 0
     return
@@ -152,6 +153,18 @@ phpt_run() { # phpt_run <version>
     unset GOOS_PHPREDIS_SO
     record "phpredis-php$version" 0 1 0
   fi
+  # The php-fpm of this PHP with this goos.so (and opcache) behind an nginx,
+  # for tests/phpt/fpm (GOOS_FPM_*; they skip without it); stopped after the run.
+  if fpm_exports=$(GOOS_FPM_PHP_PREFIX="$prefix" \
+    GOOS_FPM_INI="extension=$so"$'\nzend_extension=opcache.so\nopcache.enable=1' \
+    "$root/scripts/services.sh" start fpm "$services_dir/fpm" 2>"$logs/services-fpm-php$version.txt"); then
+    eval "$fpm_exports"
+    record "start fpm-php$version" 1 0 0
+  else
+    goos_log "php-fpm could not start, so tests/phpt/fpm will skip:"
+    sed 's/^/    /' "$logs/services-fpm-php$version.txt" >&2
+    record "start fpm-php$version" 0 1 0
+  fi
   goos_log "running the phpt suite on $(basename "$prefix") with opcache"
   # run-tests.php turns on opcache.protect_memory, a debugging aid that
   # mprotect()s opcache's shared memory read-only between writes: process-wide,
@@ -163,6 +176,9 @@ phpt_run() { # phpt_run <version>
     -d "extension=$so" ${GOOS_PHPREDIS_SO:+-d "extension=$GOOS_PHPREDIS_SO"} \
     -d zend_extension=opcache.so -d opcache.enable_cli=1 -d opcache.protect_memory=0 \
     "$root/tests/phpt" >"$logs/$name.txt" 2>&1
+  [[ -z "${GOOS_FPM_LOG:-}" ]] || cp "$GOOS_FPM_LOG" "$logs/php-fpm-php$version.log" 2>/dev/null || true
+  "$root/scripts/services.sh" stop fpm "$services_dir/fpm" || true
+  unset GOOS_FPM_URL GOOS_FPM_ROOT GOOS_FPM_PID GOOS_FPM_LOG GOOS_FPM_SOCKET GOOS_FPM_DIR
   grep -E '^(FAIL|BORK|LEAK|SKIP)|^Tests (passed|failed|skipped)' "$logs/$name.txt" | sed 's/^/    /'
   local p f s b
   p=$(sed -nE 's/^Tests passed +: +([0-9]+).*/\1/p' "$logs/$name.txt")

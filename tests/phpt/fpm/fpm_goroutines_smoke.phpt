@@ -20,8 +20,6 @@ PHP);
 [$status, , $body] = fpm_get($path);
 echo "status $status\n", $body;
 ?>
---XFAIL--
-php-fpm children crash on go() (issue 15), engine fix in progress
 --EXPECT--
 status 200
 hello from a goroutine
