@@ -186,6 +186,12 @@ Local& local() {
     current->autoloaders_synced = 0;
     current->published = PublishSnapshot{};
     current->known_autoloaders.clear();
+    // Both hold addresses of the ended request's code, which the next
+    // request's may reuse: a page compiled where the previous page was got
+    // the previous page's closure keys (php-fpm, issue 15), its file name
+    // compared by a pointer that the next request reused too.
+    current->keys.clear();
+    current->found.clear();
   }
   return *current;
 }

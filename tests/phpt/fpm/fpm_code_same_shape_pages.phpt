@@ -41,8 +41,6 @@ $show('x', fpm_get($x));
 @rmdir("$root/x");
 @rmdir("$root/z");
 ?>
---XFAIL--
-goos bug: the origin's (the fpm child's main thread's) code_function_key() cache (code::Local::keys, by opcodes address, guarded by the filename pointer, lines and size) outlives the request: that thread never calls code_worker_shutdown() and its Local gets no guard when it only makes keys. The next request compiles its page at the same addresses (a file opcache does not cache: opcache off or the file younger than file_update_protection), so go() sends the previous page's key: page y runs page x's closure ("I am X"), and once the named file is gone the goroutine dies with "TransferError: The closure defined in .../x/p.php on line 2 is not known in this thread" (a 500).
 --EXPECT--
 x: 200 I am X
 x: 200 I am X
