@@ -155,8 +155,10 @@ phpt_run() { # phpt_run <version>
   fi
   # The php-fpm of this PHP with this goos.so (and opcache) behind an nginx,
   # for tests/phpt/fpm (GOOS_FPM_*; they skip without it); stopped after the run.
+  # opcache.file_update_protection=0 as run-tests.php sets it for the CLI: the
+  # tests write their pages just before requesting them.
   if fpm_exports=$(GOOS_FPM_PHP_PREFIX="$prefix" \
-    GOOS_FPM_INI="extension=$so"$'\nzend_extension=opcache.so\nopcache.enable=1' \
+    GOOS_FPM_INI="extension=$so"$'\nzend_extension=opcache.so\nopcache.enable=1\nopcache.file_update_protection=0' \
     "$root/scripts/services.sh" start fpm "$services_dir/fpm" 2>"$logs/services-fpm-php$version.txt"); then
     eval "$fpm_exports"
     record "start fpm-php$version" 1 0 0
