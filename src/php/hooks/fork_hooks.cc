@@ -14,21 +14,12 @@
 #include "php.h"
 
 #include "goos/runtime.h"
+#include "hooks/handler_swap.h"
 
 namespace goos::php {
 namespace {
 
-struct Hooked {
-  const char* name;
-  zif_handler original;
-};
-
-Hooked hooked[] = {{"pcntl_fork", nullptr}, {"pcntl_rfork", nullptr}};
-
-zend_function* find(const char* name) {
-  return static_cast<zend_function*>(
-      zend_hash_str_find_ptr(CG(function_table), name, std::strlen(name)));
-}
+SwappedHandler hooked[] = {{"pcntl_fork"}, {"pcntl_rfork"}};
 
 ZEND_NAMED_FUNCTION(fork_outside_goroutines) {
   const char* name = ZSTR_VAL(EX(func)->common.function_name);
@@ -40,31 +31,13 @@ ZEND_NAMED_FUNCTION(fork_outside_goroutines) {
                      name);
     RETURN_THROWS();
   }
-  for (const Hooked& h : hooked) {
-    if (std::strcmp(h.name, name) == 0) {
-      h.original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-      return;
-    }
-  }
+  original_handler(hooked, execute_data)(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 }  // namespace
 
-void fork_hooks_minit() {
-  for (Hooked& h : hooked) {
-    zend_function* fn = find(h.name);
-    if (fn == nullptr || fn->type != ZEND_INTERNAL_FUNCTION) continue;
-    h.original = fn->internal_function.handler;
-    fn->internal_function.handler = fork_outside_goroutines;
-  }
-}
+void fork_hooks_minit() { swap_handlers(hooked, fork_outside_goroutines); }
 
-void fork_hooks_mshutdown() {
-  for (Hooked& h : hooked) {
-    if (h.original == nullptr) continue;
-    if (zend_function* fn = find(h.name)) fn->internal_function.handler = h.original;
-    h.original = nullptr;
-  }
-}
+void fork_hooks_mshutdown() { restore_handlers(hooked); }
 
 }  // namespace goos::php

@@ -20,35 +20,19 @@
 #include "php.h"
 
 #include "api/php_runtime.h"
+#include "hooks/handler_swap.h"
 
 namespace goos::php {
 namespace {
 
-struct Hooked {
-  const char* name;
-  zif_handler original;
-};
-
-Hooked hooked[] = {{"header", nullptr},
-                   {"header_remove", nullptr},
-                   {"http_response_code", nullptr},
-                   {"setcookie", nullptr},
-                   {"setrawcookie", nullptr}};
-
-zend_function* find(const char* name) {
-  return static_cast<zend_function*>(
-      zend_hash_str_find_ptr(CG(function_table), name, std::strlen(name)));
-}
+SwappedHandler hooked[] = {
+    {"header"}, {"header_remove"}, {"http_response_code"}, {"setcookie"}, {"setrawcookie"}};
 
 ZEND_NAMED_FUNCTION(header_in_goroutine) {
   const char* name = ZSTR_VAL(EX(func)->common.function_name);
   if (!on_worker_thread()) {
-    for (const Hooked& h : hooked) {
-      if (std::strcmp(h.name, name) == 0) {
-        h.original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-        return;
-      }
-    }
+    original_handler(hooked, execute_data)(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+    return;
   }
   php_error_docref(nullptr, E_WARNING,
                    "A goroutine cannot set the response's status, headers or cookies: they "
@@ -65,20 +49,9 @@ ZEND_NAMED_FUNCTION(header_in_goroutine) {
 
 void header_hooks_minit() {
   if (std::strcmp(sapi_module.name, "cli") == 0) return;
-  for (Hooked& h : hooked) {
-    zend_function* fn = find(h.name);
-    if (fn == nullptr || fn->type != ZEND_INTERNAL_FUNCTION) continue;
-    h.original = fn->internal_function.handler;
-    fn->internal_function.handler = header_in_goroutine;
-  }
+  swap_handlers(hooked, header_in_goroutine);
 }
 
-void header_hooks_mshutdown() {
-  for (Hooked& h : hooked) {
-    if (h.original == nullptr) continue;
-    if (zend_function* fn = find(h.name)) fn->internal_function.handler = h.original;
-    h.original = nullptr;
-  }
-}
+void header_hooks_mshutdown() { restore_handlers(hooked); }
 
 }  // namespace goos::php
