@@ -23,23 +23,20 @@ namespace {
 
 thread_local bool tls_worker = false;
 
-// Every live M's TSRM context, for a forked child to neutralise
-// (orphan_worker_interpreters()).
-std::mutex contexts_lock;
-std::vector<void*> contexts;  // guarded by contexts_lock
-
-// Held by an M while it makes or frees its TSRM context, and across fork():
-// TSRM's own mutex, which those take, would otherwise stay locked in a child
-// forked meanwhile, and its shutdown (which takes it) would hang.
+// Held by an M while it makes or frees its TSRM context (and records it in
+// `contexts`, for a forked child to neutralise: orphan_worker_interpreters()),
+// and across fork(): TSRM's own mutex, which those take, would otherwise stay
+// locked in a child forked meanwhile, and its shutdown (which takes it)
+// would hang. The fork handlers are installed when the library loads
+// (single-threaded), as src/runtime/fd_wait.cc's are.
 std::mutex tsrm_thread_lock;
-std::once_flag tsrm_fork_guard_once;
+std::vector<void*> contexts;  // every live M's TSRM context; guarded by tsrm_thread_lock
 
-void install_tsrm_fork_guard() {
-  std::call_once(tsrm_fork_guard_once, [] {
-    pthread_atfork([] { tsrm_thread_lock.lock(); }, [] { tsrm_thread_lock.unlock(); },
-                   [] { tsrm_thread_lock.unlock(); });
-  });
-}
+const bool tsrm_fork_guard = [] {
+  pthread_atfork([] { tsrm_thread_lock.lock(); }, [] { tsrm_thread_lock.unlock(); },
+                 [] { tsrm_thread_lock.unlock(); });
+  return true;
+}();
 
 // Written by the script's thread before the Ms start (their threads' creation
 // orders it before their reads).
@@ -96,7 +93,7 @@ void define_cli_std_streams() {
 bool on_worker_thread() { return tls_worker; }
 
 void orphan_worker_interpreters() {
-  std::lock_guard guard(contexts_lock);
+  std::lock_guard guard(tsrm_thread_lock);
   for (void* context : contexts) {
     auto* cg = reinterpret_cast<zend_compiler_globals*>(static_cast<char*>(context) +
                                                         compiler_globals_offset);
@@ -117,7 +114,6 @@ void orphan_worker_interpreters() {
 }
 
 void note_script_std_streams() {
-  install_tsrm_fork_guard();
   script_has_std_streams = std::strcmp(sapi_module.name, "cli") == 0 &&
                            zend_get_constant_str("STDIN", sizeof("STDIN") - 1) != nullptr &&
                            zend_get_constant_str("STDERR", sizeof("STDERR") - 1) != nullptr;
@@ -135,12 +131,9 @@ zend_atomic_bool* interp_start(int /*m*/) {
   {
     std::lock_guard guard(tsrm_thread_lock);
     ts_resource(0);
-  }
-  ZEND_TSRMLS_CACHE_UPDATE();
-  {
-    std::lock_guard guard(contexts_lock);
     contexts.push_back(tsrm_get_ls_cache());
   }
+  ZEND_TSRMLS_CACHE_UPDATE();
   SG(server_context) = nullptr;
   SG(request_info).no_headers = 1;
   SG(options) |= SAPI_OPTION_NO_CHDIR;
@@ -185,11 +178,8 @@ void interp_stop(int /*m*/, bool abandoned) {
   // freed memory), and 8.4 no longer frees a thread's list at all.
   zend_hash_reverse_apply(&EG(persistent_list), [](zval*) { return ZEND_HASH_APPLY_REMOVE; });
   {
-    std::lock_guard guard(contexts_lock);
-    contexts.erase(std::find(contexts.begin(), contexts.end(), tsrm_get_ls_cache()));
-  }
-  {
     std::lock_guard guard(tsrm_thread_lock);
+    contexts.erase(std::find(contexts.begin(), contexts.end(), tsrm_get_ls_cache()));
     ts_free_thread();
   }
   tls_worker = false;
