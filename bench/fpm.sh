@@ -146,35 +146,29 @@ for part in "$@"; do
   esac
 done
 
+# wrk_pair <rep> <part> <goos url> <plain url> <connections>: the goos and
+# the plain page side by side, goos first in even repetitions, plain first in
+# odd ones.
+wrk_pair() {
+  local rep=$1 part=$2 goos=$3 plain=$4 conns=$5
+  if ((rep % 2 == 0)); then
+    wrk_run "${part}_goos" "$goos" "$conns"
+    wrk_run "${part}_plain" "$plain" "$conns"
+  else
+    wrk_run "${part}_plain" "$plain" "$conns"
+    wrk_run "${part}_goos" "$goos" "$conns"
+  fi
+}
+
 echo "# $(date -u '+%F %T UTC') $(git -C "$root" rev-parse --short HEAD) $(nproc) CPUs, load:$(uptime | sed 's/.*load average://')"
 for ((rep = 0; rep < reps; rep++)); do
   for part in "$@"; do
     case "$part" in
-      a)
-        # goos first in even repetitions, plain first in odd ones.
-        if ((rep % 2 == 0)); then
-          wrk_run a_goos "$url_goos/fanout_goos.php" "$conns_a"
-          wrk_run a_plain "$url_plain/fanout_seq.php" "$conns_a"
-        else
-          wrk_run a_plain "$url_plain/fanout_seq.php" "$conns_a"
-          wrk_run a_goos "$url_goos/fanout_goos.php" "$conns_a"
-        fi
-        ;;
-      b)
-        if ((rep % 2 == 0)); then
-          wrk_run b_goos "$url_goos/hello.php" "$conns_b"
-          wrk_run b_plain "$url_plain/hello.php" "$conns_b"
-        else
-          wrk_run b_plain "$url_plain/hello.php" "$conns_b"
-          wrk_run b_goos "$url_goos/hello.php" "$conns_b"
-        fi
-        ;;
+      a) wrk_pair "$rep" a "$url_goos/fanout_goos.php" "$url_plain/fanout_seq.php" "$conns_a" ;;
+      b) wrk_pair "$rep" b "$url_goos/hello.php" "$url_plain/hello.php" "$conns_b" ;;
       c)
         # (b)'s pair, again, in the same minute as (c)'s run.
-        [[ " $* " == *" b "* ]] || {
-          wrk_run b_goos "$url_goos/hello.php" "$conns_b"
-          wrk_run b_plain "$url_plain/hello.php" "$conns_b"
-        }
+        [[ " $* " == *" b "* ]] || wrk_pair 0 b "$url_goos/hello.php" "$url_plain/hello.php" "$conns_b"
         wrk_run c_goos "$url_goos/go3.php" "$conns_b"
         ;;
       phases)
